@@ -1,0 +1,11 @@
+import identity from './001-identity.ts';
+import catalog from './002-catalog.ts';
+import compute from './003-compute.ts';
+
+export interface Migration {
+  id: string;
+  sql: string;
+}
+
+/** Applied in this order, each once; never edit a migration that has shipped, add one. */
+export const migrations: Migration[] = [identity, catalog, compute].flat();

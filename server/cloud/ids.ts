@@ -1,0 +1,8 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+
+export const uuid = (): string => randomUUID();
+/** Keystone-style ids: 32 hex characters, no dashes. */
+export const hexId = (): string => randomBytes(16).toString('hex');
+export const requestId = (): string => `req-${randomUUID()}`;
+/** ISO 8601 without milliseconds, as Nova prints times: 2026-11-27T10:31:18Z. */
+export const isoNow = (ms: number = Date.now()): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
