@@ -1,0 +1,90 @@
+// What `npm start` and `npm run dev` share: where to listen, and — when no cloud endpoint
+// is configured — starting the embedded cloud in-process and pointing the gateway at it.
+import type { AddressInfo } from 'node:net';
+import { ConfigError } from './gateway/config.ts';
+
+type Env = Record<string, string | undefined>;
+
+export interface ListenSettings {
+  port: number;
+  host: string;
+}
+
+export interface EmbeddedCloud {
+  url: string;
+  dbPath: string;
+  close(): Promise<void>;
+}
+
+function port(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${name} must be a port number, got "${raw}"`);
+  return n;
+}
+
+function optionalNumber(env: Env, name: string): number | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new ConfigError(`${name} must be a non-negative number, got "${raw}"`);
+  return n;
+}
+
+export function listenSettings(env: Env = process.env): ListenSettings {
+  return { port: port(env, 'PORT', 5173), host: env.HOST?.trim() || '0.0.0.0' };
+}
+
+/**
+ * Starts the embedded cloud unless ECS_ENDPOINT or IAM_ENDPOINT names a real one, and sets
+ * IAM_ENDPOINT (and the endpoint name shown in the header) in `env` for the gateway.
+ * CLOUD_PORT 0 picks a free port (the test harness uses it).
+ */
+export async function startEmbeddedCloudIfNeeded(env: Env = process.env): Promise<EmbeddedCloud | null> {
+  if (env.ECS_ENDPOINT?.trim() || env.IAM_ENDPOINT?.trim()) return null;
+  const dbPath = env.CLOUD_DB?.trim() || '.data/cloud.sqlite';
+  const transitionMs = optionalNumber(env, 'CLOUD_TRANSITION_MS');
+  const tokenTtlSeconds = optionalNumber(env, 'CLOUD_TOKEN_TTL');
+  // Loaded only here, so a console in front of a real cloud never opens SQLite.
+  const [{ buildCloud }, { faultsFromEnv }] = await Promise.all([import('./cloud/app.ts'), import('./cloud/faults.ts')]);
+  // The same CLOUD_* settings as `npm run cloud` (server/cloud/main.ts).
+  const cloud = await buildCloud({
+    dbPath,
+    transitionMs,
+    tokenTtlSeconds,
+    region: env.CLOUD_REGION?.trim() || undefined,
+    publicUrl: env.CLOUD_PUBLIC_URL?.trim() || undefined,
+    faults: faultsFromEnv(env),
+  });
+  // Loopback by default: the console is the embedded cloud's client.
+  const host = env.CLOUD_HOST?.trim() || '127.0.0.1';
+  await cloud.listen({ port: port(env, 'CLOUD_PORT', 8774), host });
+  const { port: actualPort } = cloud.server.address() as AddressInfo;
+  const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const url = `http://${reachable}:${actualPort}`;
+  env.IAM_ENDPOINT = `${url}/v3`;
+  env.ECS_ENDPOINT_NAME ||= 'Embedded cloud';
+  return { url, dbPath, close: () => cloud.close() };
+}
+
+export function printBanner(consoleUrl: string, cloud: EmbeddedCloud | null, env: Env = process.env): void {
+  const lines = [`ECS Console: ${consoleUrl}`];
+  if (cloud) {
+    lines.push(
+      `Embedded cloud: ${cloud.url} (database ${cloud.dbPath})`,
+      'Demo logins (domain Default): admin/admin, alice/alice, bob/bob',
+    );
+  } else {
+    lines.push(`IAM endpoint: ${env.IAM_ENDPOINT}`);
+    if (env.ECS_ENDPOINT) lines.push(`Compute endpoint: ${env.ECS_ENDPOINT}`);
+    if (env.ECS_AUTH_TOKEN) lines.push('Single-user mode: every request uses ECS_AUTH_TOKEN');
+  }
+  console.log(lines.join('\n'));
+}
+
+/** The URL to print for a server bound to `host`: a wildcard address is shown as localhost. */
+export function displayUrl(address: AddressInfo): string {
+  const host = address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+}

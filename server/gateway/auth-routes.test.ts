@@ -1,0 +1,241 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GatewayUnderTest } from './test-support/gateway-under-test.ts';
+
+let gw: GatewayUnderTest;
+afterEach(() => gw.stop());
+
+describe('login', () => {
+  beforeEach(async () => {
+    gw = await new GatewayUnderTest().start();
+  });
+
+  it('asks IAM for a password token scoped to the named project and returns the session without the token', async () => {
+    const answer = await gw.call('POST', '/auth/login', {
+      body: { username: 'alice', password: 'alice-pw', domain: 'Default', project: 'alpha' },
+    });
+    expect(answer.status).toBe(200);
+    const [sent] = gw.upstream.requestsTo('/v3/auth/tokens');
+    expect(sent.method).toBe('POST');
+    expect(JSON.parse(sent.body)).toEqual({
+      auth: {
+        identity: { methods: ['password'], password: { user: { name: 'alice', password: 'alice-pw', domain: { name: 'Default' } } } },
+        scope: { project: { name: 'alpha', domain: { name: 'Default' } } },
+      },
+    });
+    expect(answer.json).toEqual({
+      user: { id: 'uid-alice', name: 'alice', domain: 'Default' },
+      project: { id: gw.upstream.projectId('alpha'), name: 'alpha' },
+      roles: ['member'],
+      isAdmin: false,
+      expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      region: 'RegionOne',
+      endpointName: new URL(gw.upstream.base).host,
+    });
+    expect(answer.text).not.toContain('tok-');
+    expect(JSON.stringify(answer.headers)).not.toContain('tok-');
+  });
+
+  it('sets an httpOnly, SameSite=Strict session cookie holding only a random id, not Secure over plain http', async () => {
+    const answer = await gw.call('POST', '/auth/login', { body: { username: 'alice', password: 'alice-pw' } });
+    const cookie = answer.cookie!;
+    expect(cookie).toMatch(/^ecs_sid=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    expect(cookie).toContain('Path=/');
+    expect(cookie).toMatch(/Max-Age=\d+/);
+    expect(cookie).not.toContain('Secure');
+    expect(cookie).not.toContain('tok-');
+  });
+
+  it('scopes by id when the project given is an id', async () => {
+    const id = gw.upstream.projectId('alpha');
+    const answer = await gw.call('POST', '/auth/login', { body: { username: 'alice', password: 'alice-pw', project: id } });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(gw.upstream.requestsTo('/v3/auth/tokens')[0].body).auth.scope).toEqual({ project: { id } });
+  });
+
+  it("uses the user's first enabled project when none is given (unscoped token, then rescope)", async () => {
+    const answer = await gw.call('POST', '/auth/login', { body: { username: 'admin', password: 'admin-pw' } });
+    expect(answer.status).toBe(200);
+    // admin's first project ("closed") is disabled; "beta" is the first enabled one.
+    expect(answer.json.project.name).toBe('beta');
+    expect(answer.json.isAdmin).toBe(true);
+    const rescope = JSON.parse(gw.upstream.requestsTo('/v3/auth/tokens').at(-1)!.body);
+    expect(rescope.auth.identity.methods).toEqual(['token']);
+    expect(rescope.auth.scope).toEqual({ project: { id: gw.upstream.projectId('beta') } });
+  });
+
+  it('answers 401 with one message whatever was wrong', async () => {
+    const wrongPassword = await gw.call('POST', '/auth/login', { body: { username: 'alice', password: 'nope' } });
+    const wrongProject = await gw.call('POST', '/auth/login', { body: { username: 'alice', password: 'alice-pw', project: 'beta' } });
+    expect(wrongPassword.status).toBe(401);
+    expect(wrongProject.status).toBe(401);
+    expect(wrongPassword.json.error.message).toBe(wrongProject.json.error.message);
+    expect(wrongPassword.cookie).toBeUndefined();
+  });
+
+  it('rejects a malformed body with 400 and does not call IAM', async () => {
+    const answer = await gw.call('POST', '/auth/login', { body: { username: '', password: 5 } });
+    expect(answer.status).toBe(400);
+    expect(gw.upstream.requests).toHaveLength(0);
+  });
+
+  it('throttles a client after 5 failed logins in a minute, with Retry-After, without asking IAM', async () => {
+    for (let i = 0; i < 5; i++) {
+      expect((await gw.call('POST', '/auth/login', { body: { username: 'alice', password: `bad${i}` } })).status).toBe(401);
+    }
+    const before = gw.upstream.requests.length;
+    const throttled = await gw.call('POST', '/auth/login', { body: { username: 'alice', password: 'alice-pw' } });
+    expect(throttled.status).toBe(429);
+    expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(throttled.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect(gw.upstream.requests.length).toBe(before);
+  });
+
+  it('lets the client try again once the window has passed', async () => {
+    gw.clock.now = Date.now();
+    for (let i = 0; i < 5; i++) await gw.call('POST', '/auth/login', { body: { username: 'alice', password: 'bad' } });
+    expect((await gw.call('POST', '/auth/login', { body: { username: 'alice', password: 'alice-pw' } })).status).toBe(429);
+    gw.clock.now += 61_000;
+    expect((await gw.call('POST', '/auth/login', { body: { username: 'alice', password: 'alice-pw' } })).status).toBe(200);
+  });
+
+  it('answers 502 with a clear message when IAM is unreachable', async () => {
+    await gw.upstream.stop();
+    const answer = await gw.call('POST', '/auth/login', { body: { username: 'alice', password: 'alice-pw' } });
+    expect(answer.status).toBe(502);
+    expect(answer.json.error.message).toMatch(/IAM endpoint .* unreachable/);
+    await gw.upstream.start(); // afterEach stops it again
+  });
+});
+
+describe('Secure cookie', () => {
+  it('is Secure when a trusted proxy says the browser used https', async () => {
+    gw = await new GatewayUnderTest().start({ TRUST_PROXY: '1' });
+    const answer = await gw.call('POST', '/auth/login', {
+      body: { username: 'alice', password: 'alice-pw' },
+      headers: { 'X-Forwarded-Proto': 'https' },
+    });
+    expect(answer.cookie).toContain('Secure');
+  });
+
+  it('ignores X-Forwarded-Proto unless TRUST_PROXY is set', async () => {
+    gw = await new GatewayUnderTest().start();
+    const answer = await gw.call('POST', '/auth/login', {
+      body: { username: 'alice', password: 'alice-pw' },
+      headers: { 'X-Forwarded-Proto': 'https' },
+    });
+    expect(answer.cookie).not.toContain('Secure');
+  });
+});
+
+describe('session, projects, logout', () => {
+  beforeEach(async () => {
+    gw = await new GatewayUnderTest().start();
+  });
+
+  it('reports the session for its cookie, and 401 without one', async () => {
+    const cookie = await gw.login();
+    const session = await gw.call('GET', '/auth/session', { cookie });
+    expect(session.status).toBe(200);
+    expect(session.json.user.name).toBe('alice');
+    const anonymous = await gw.call('GET', '/auth/session');
+    expect(anonymous.status).toBe(401);
+    const forged = await gw.call('GET', '/auth/session', { cookie: 'ecs_sid=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' });
+    expect(forged.status).toBe(401);
+  });
+
+  it('ends the session when the token expires', async () => {
+    gw.clock.now = Date.now();
+    const cookie = await gw.login();
+    gw.clock.now += gw.upstream.tokenTtlMs + 1000;
+    const answer = await gw.call('GET', '/auth/session', { cookie });
+    expect(answer.status).toBe(401);
+    expect(answer.json.error.code).toBe('session_expired');
+  });
+
+  it('caps the session at SESSION_TTL', async () => {
+    await gw.stop();
+    gw = await new GatewayUnderTest().start({ SESSION_TTL: '60' });
+    gw.clock.now = Date.now();
+    const cookie = await gw.login();
+    gw.clock.now += 61_000;
+    expect((await gw.call('GET', '/auth/session', { cookie })).status).toBe(401);
+  });
+
+  it("lists the user's projects from IAM with the session's token", async () => {
+    const cookie = await gw.login('admin', 'admin-pw', 'alpha');
+    const answer = await gw.call('GET', '/auth/projects', { cookie });
+    expect(answer.status).toBe(200);
+    expect(answer.json.projects.map((p: { name: string }) => p.name)).toEqual(['closed', 'beta', 'alpha']);
+    expect(answer.json.projects[0]).toEqual({ id: gw.upstream.projectId('closed'), name: 'closed', domain_id: 'default', enabled: false });
+    const sent = gw.upstream.requestsTo('/v3/auth/projects')[0];
+    const session = [...gw.upstream.tokens.entries()].find(([, t]) => t.user === 'admin')![0];
+    expect(sent.headers['x-auth-token'] === session).toBe(true);
+  });
+
+  it('switches project by rescoping with the token method, under a new session id', async () => {
+    const cookie = await gw.login('admin', 'admin-pw', 'alpha');
+    const betaId = gw.upstream.projectId('beta');
+    const answer = await gw.call('POST', '/auth/project', { cookie, body: { projectId: betaId } });
+    expect(answer.status).toBe(200);
+    expect(answer.json.project).toEqual({ id: betaId, name: 'beta' });
+    const rescope = JSON.parse(gw.upstream.requestsTo('/v3/auth/tokens').at(-1)!.body);
+    expect(rescope.auth.identity).toEqual({ methods: ['token'], token: { id: expect.stringMatching(/^tok-/) } });
+    expect(rescope.auth.scope).toEqual({ project: { id: betaId } });
+
+    const newCookie = answer.cookie!.split(';')[0];
+    expect(newCookie).not.toBe(cookie);
+    expect((await gw.call('GET', '/auth/session', { cookie })).status).toBe(401);
+    expect((await gw.call('GET', '/auth/session', { cookie: newCookie })).json.project.name).toBe('beta');
+
+    // Compute calls now carry the rescoped token.
+    await gw.call('GET', `/api/compute/v2.1/${betaId}/servers`, { cookie: newCookie });
+    const forwarded = gw.upstream.requestsTo('/compute/').at(-1)!;
+    expect(gw.upstream.tokens.get(String(forwarded.headers['x-auth-token']))?.projectId).toBe(betaId);
+  });
+
+  it('refuses to switch to a project the user cannot use', async () => {
+    const cookie = await gw.login('alice', 'alice-pw', 'alpha');
+    const answer = await gw.call('POST', '/auth/project', { cookie, body: { projectId: gw.upstream.projectId('beta') } });
+    expect(answer.status).toBe(403);
+    expect((await gw.call('GET', '/auth/session', { cookie })).json.project.name).toBe('alpha');
+  });
+
+  it('logs out: revokes the token upstream, clears the cookie, forgets the session', async () => {
+    const cookie = await gw.login('alice', 'alice-pw', 'alpha');
+    const token = [...gw.upstream.tokens.keys()][0];
+    const answer = await gw.call('POST', '/auth/logout', { cookie });
+    expect(answer.status).toBe(204);
+    expect(answer.cookie).toMatch(/^ecs_sid=;.*Max-Age=0/);
+    const revoke = gw.upstream.requests.find((r) => r.method === 'DELETE')!;
+    expect(revoke.headers['x-auth-token'] === token).toBe(true);
+    expect(revoke.headers['x-subject-token'] === token).toBe(true);
+    expect(gw.upstream.tokens.has(token)).toBe(false);
+    expect((await gw.call('GET', '/auth/session', { cookie })).status).toBe(401);
+  });
+
+  it('logs out even when IAM cannot be reached', async () => {
+    const cookie = await gw.login();
+    await gw.upstream.stop();
+    expect((await gw.call('POST', '/auth/logout', { cookie })).status).toBe(204);
+    expect((await gw.call('GET', '/auth/session', { cookie })).status).toBe(401);
+    await gw.upstream.start();
+  });
+
+  it('describes itself for the login page', async () => {
+    const answer = await gw.call('GET', '/auth/config');
+    expect(answer.json).toEqual({ mode: 'login', region: null, endpointName: new URL(gw.upstream.base).host, domain: 'Default' });
+  });
+
+  it('offers the test-only expiry route only with GATEWAY_TEST_HOOKS', async () => {
+    const cookie = await gw.login();
+    expect((await gw.call('POST', '/auth/test/expire-session', { cookie })).status).toBe(404);
+    await gw.stop();
+    gw = await new GatewayUnderTest().start({ GATEWAY_TEST_HOOKS: '1' });
+    const fresh = await gw.login();
+    expect((await gw.call('POST', '/auth/test/expire-session', { cookie: fresh })).json).toEqual({ revoked: true });
+    const afterwards = await gw.call('GET', `/api/compute/v2.1/${gw.upstream.projectId('alpha')}/servers`, { cookie: fresh });
+    expect(afterwards.status).toBe(401);
+  });
+});

@@ -1,0 +1,197 @@
+// The /auth/* routes of docs/internals.md: configuration, login, session, projects,
+// project switch, logout (and, only with GATEWAY_TEST_HOOKS=1, a route that revokes the
+// session's token so end-to-end tests can exercise expiry).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { GatewayConfig } from './config.ts';
+import { HttpError, clientAddress, readJson, sendJson, sendNoContent } from './http-io.ts';
+import { IamRejected, type IamClient, type ProjectScope, type TokenInfo } from './keystone.ts';
+import type { LoginThrottle } from './login-throttle.ts';
+import type { StoredSession } from './session-store.ts';
+import { CookieSessions, sessionExpired, type SessionSource } from './sessions.ts';
+
+const loginBody = z.object({
+  username: z.string().min(1).max(255),
+  password: z.string().min(1).max(4096),
+  domain: z.string().max(255).optional(),
+  project: z.string().max(255).optional(),
+});
+
+const projectBody = z.object({ projectId: z.string().min(1).max(255) });
+
+const BAD_CREDENTIALS = 'The username, password, domain or project is not correct.';
+
+// Project ids are 32 hex digits in Keystone (UUIDs elsewhere); anything else is a name.
+const PROJECT_ID = /^(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+export interface AuthDeps {
+  config: GatewayConfig;
+  iam: IamClient;
+  sessions: SessionSource;
+  throttle: LoginThrottle;
+  endpointName: (session: StoredSession | null) => string;
+  now: () => number;
+}
+
+export function sessionJson(session: StoredSession, endpointName: string) {
+  return {
+    user: session.user,
+    project: session.project,
+    roles: session.roles,
+    isAdmin: session.roles.some((role) => role.toLowerCase() === 'admin'),
+    expiresAt: new Date(session.expiresAt).toISOString(),
+    region: session.region,
+    endpointName,
+  };
+}
+
+async function parse<T>(req: IncomingMessage, schema: z.ZodType<T>, limit: number): Promise<T> {
+  const result = schema.safeParse(await readJson(req, limit));
+  if (!result.success) {
+    const fields = result.error.issues.map((issue) => issue.path.join('.')).filter(Boolean);
+    throw new HttpError(400, `Invalid request body${fields.length ? `: ${[...new Set(fields)].join(', ')}` : ''}`);
+  }
+  return result.data;
+}
+
+export function createAuthRoutes(deps: AuthDeps) {
+  const { config, iam, sessions, throttle } = deps;
+  const cookieSessions = sessions instanceof CookieSessions ? sessions : null;
+
+  const reply = (res: ServerResponse, session: StoredSession) =>
+    sendJson(res, 200, sessionJson(session, deps.endpointName(session)));
+
+  /** Runs an IAM call on the session's token; a refused token ends the session. */
+  async function withToken<T>(req: IncomingMessage, res: ServerResponse, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof IamRejected && error.status === 401) {
+        await sessions.drop(req, res);
+        throw sessionExpired();
+      }
+      throw error;
+    }
+  }
+
+  function requireLoginMode(): CookieSessions {
+    if (!cookieSessions) {
+      throw new HttpError(409, 'The console runs in single-user mode with a configured token', 'token_mode');
+    }
+    return cookieSessions;
+  }
+
+  async function login(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const store = requireLoginMode();
+    const client = clientAddress(req, config.trustProxy);
+    const wait = throttle.retryAfter(client);
+    if (wait > 0) {
+      throw new HttpError(429, `Too many failed logins. Try again in ${wait} s.`, 'throttled', { 'Retry-After': String(wait) });
+    }
+    const body = await parse(req, loginBody, config.maxBodyBytes);
+    const domain = body.domain?.trim() || config.domain;
+    const project = body.project?.trim();
+    const scope: ProjectScope | null = !project ? null : PROJECT_ID.test(project) ? { id: project } : { name: project, domain };
+
+    let info: TokenInfo;
+    try {
+      info = await iam.passwordAuth(body.username, body.password, domain, scope);
+    } catch (error) {
+      if (error instanceof IamRejected) {
+        throttle.recordFailure(client);
+        throw new HttpError(401, BAD_CREDENTIALS, 'invalid_credentials');
+      }
+      throw error;
+    }
+    if (!info.project) info = await scopeToFirstProject(info);
+    const capAt = config.sessionTtlSeconds ? deps.now() + config.sessionTtlSeconds * 1000 : null;
+    reply(res, await store.open(req, res, info, capAt));
+  }
+
+  // No project asked for: the user's first enabled project, through a rescope of the
+  // unscoped token. (The unscoped token is left to expire rather than revoked: some IAMs
+  // revoke a token's whole chain, which would take the rescoped token with it.)
+  async function scopeToFirstProject(unscoped: TokenInfo): Promise<TokenInfo> {
+    const projects = await iam.projects(unscoped.token);
+    const first = projects.find((p) => p.enabled);
+    if (!first) throw new HttpError(403, 'This user has no project to work in.', 'no_project');
+    return iam.rescope(unscoped.token, first.id);
+  }
+
+  async function projects(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const session = await sessions.current(req);
+    const list = await withToken(req, res, () => iam.projects(session.token));
+    sendJson(res, 200, { projects: list });
+  }
+
+  async function switchProject(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const store = requireLoginMode();
+    const session = await sessions.current(req);
+    const { projectId } = await parse(req, projectBody, config.maxBodyBytes);
+    // Asking first tells "no access to that project" (403) from "token no longer valid"
+    // (401), which Keystone's rescope answer does not distinguish.
+    const list = await withToken(req, res, () => iam.projects(session.token));
+    if (!list.some((p) => p.id === projectId && p.enabled)) {
+      throw new HttpError(403, 'You have no access to that project.', 'project_forbidden');
+    }
+    let info: TokenInfo;
+    try {
+      info = await iam.rescope(session.token, projectId);
+    } catch (error) {
+      if (error instanceof IamRejected) throw new HttpError(403, 'You have no access to that project.', 'project_forbidden');
+      throw error;
+    }
+    reply(res, await store.open(req, res, info, session.capAt));
+  }
+
+  async function logout(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!cookieSessions) {
+      // Never revoke the operator's configured token from a browser.
+      sendNoContent(res);
+      return;
+    }
+    const session = await sessions.current(req).catch(() => null);
+    if (session) {
+      // Best effort: the session ends here whatever IAM says.
+      await iam.revoke(session.token).catch(() => false);
+    }
+    await sessions.drop(req, res);
+    sendNoContent(res);
+  }
+
+  async function expireForTests(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const session = await sessions.current(req);
+    const revoked = await iam.revoke(session.token).catch(() => false);
+    // Make sure the session is unusable even against an IAM that cannot revoke.
+    if (!revoked) await sessions.drop(req, res);
+    sendJson(res, 200, { revoked });
+  }
+
+  return async function handleAuth(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const route = `${req.method} ${pathname}`;
+    switch (route) {
+      case 'GET /auth/config':
+        sendJson(res, 200, {
+          mode: cookieSessions ? 'login' : 'token',
+          region: config.region,
+          endpointName: deps.endpointName(null),
+          domain: config.domain,
+        });
+        return;
+      case 'POST /auth/login':
+        return login(req, res);
+      case 'GET /auth/session':
+        return reply(res, await sessions.current(req));
+      case 'GET /auth/projects':
+        return projects(req, res);
+      case 'POST /auth/project':
+        return switchProject(req, res);
+      case 'POST /auth/logout':
+        return logout(req, res);
+      case 'POST /auth/test/expire-session':
+        if (config.testHooks) return expireForTests(req, res);
+        break;
+    }
+    throw new HttpError(404, `No route ${route}`);
+  }
+}

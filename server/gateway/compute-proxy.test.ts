@@ -1,0 +1,154 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GatewayUnderTest } from './test-support/gateway-under-test.ts';
+
+let gw: GatewayUnderTest;
+let cookie: string;
+let alpha: string;
+
+beforeEach(async () => {
+  gw = await new GatewayUnderTest().start();
+  cookie = await gw.login('alice', 'alice-pw', 'alpha');
+  alpha = gw.upstream.projectId('alpha');
+});
+afterEach(() => gw.stop());
+
+const sessionToken = () => [...gw.upstream.tokens.keys()].at(-1)!;
+
+describe('compute proxy', () => {
+  it("forwards to the catalog's compute root with the session's token and the microversion headers", async () => {
+    const answer = await gw.call('GET', `/api/compute/v2.1/${alpha}/servers/detail?limit=2&status=ACTIVE`, {
+      cookie,
+      headers: {
+        'OpenStack-API-Version': 'compute 2.79',
+        'X-OpenStack-Nova-API-Version': '2.79',
+        Authorization: 'Basic c2VjcmV0',
+        'X-Auth-Token': 'browser-chosen-token',
+      },
+    });
+    expect(answer.status).toBe(200);
+    const sent = gw.upstream.requestsTo('/compute/')[0];
+    expect(sent.url).toBe(`/compute/v2.1/${alpha}/servers/detail?limit=2&status=ACTIVE`);
+    expect(sent.headers['x-auth-token'] === sessionToken()).toBe(true);
+    expect(sent.headers['openstack-api-version']).toBe('compute 2.79');
+    expect(sent.headers['x-openstack-nova-api-version']).toBe('2.79');
+    expect(sent.headers.cookie).toBeUndefined();
+    expect(sent.headers.authorization).toBeUndefined();
+    expect(sent.headers['x-requested-with']).toBeUndefined();
+  });
+
+  it('forwards the versions document at the root', async () => {
+    await gw.call('GET', '/api/compute/', { cookie });
+    await gw.call('GET', '/api/compute', { cookie });
+    expect(gw.upstream.requestsTo('/compute/').map((r) => r.url)).toEqual(['/compute/', '/compute/']);
+  });
+
+  it('keeps status, content type and request-id / microversion headers, and strips tokens and cookies', async () => {
+    const answer = await gw.call('GET', `/api/compute/v2.1/${alpha}/servers`, { cookie });
+    expect(answer.headers['content-type']).toBe('application/json');
+    expect(answer.headers['x-openstack-request-id']).toBe('req-fake-1');
+    expect(answer.headers['x-compute-request-id']).toBe('req-fake-1');
+    expect(answer.headers['openstack-api-version']).toBe('compute 2.79');
+    expect(answer.headers['x-openstack-nova-api-version']).toBe('2.79');
+    expect(answer.headers['x-auth-token']).toBeUndefined();
+    expect(answer.headers['x-subject-token']).toBeUndefined();
+    expect(answer.headers['set-cookie']).toBeUndefined();
+    expect(answer.headers.location).toBeUndefined();
+    expect(answer.json).toEqual({ path: `/compute/v2.1/${alpha}/servers`, method: 'GET' });
+  });
+
+  it('passes upstream errors through unchanged (except 401)', async () => {
+    gw.upstream.compute = (_req, res) => {
+      res.writeHead(409, { 'Content-Type': 'application/json' }).end('{"conflictingRequest":{"code":409,"message":"busy"}}');
+    };
+    const answer = await gw.call('POST', `/api/compute/v2.1/${alpha}/servers/x/action`, { cookie, body: { reboot: { type: 'SOFT' } } });
+    expect(answer.status).toBe(409);
+    expect(answer.json).toEqual({ conflictingRequest: { code: 409, message: 'busy' } });
+  });
+
+  it('forwards request bodies with their content type and length', async () => {
+    const body = { server: { name: 'web-1', flavorRef: '1', imageRef: 'img' } };
+    const answer = await gw.call('POST', `/api/compute/v2.1/${alpha}/servers`, { cookie, body });
+    expect(answer.status).toBe(200);
+    const sent = gw.upstream.requestsTo('/compute/')[0];
+    expect(sent.method).toBe('POST');
+    expect(JSON.parse(sent.body)).toEqual(body);
+    expect(sent.headers['content-type']).toBe('application/json');
+    expect(sent.headers['content-length']).toBe(String(Buffer.byteLength(JSON.stringify(body))));
+  });
+
+  it('refuses bodies over 1 MiB with 413 without calling the upstream', async () => {
+    const big = JSON.stringify({ metadata: { blob: 'x'.repeat(1024 * 1024) } });
+    const answer = await gw.call('PUT', `/api/compute/v2.1/${alpha}/servers/x/metadata`, { cookie, body: big });
+    expect(answer.status).toBe(413);
+    expect(gw.upstream.requestsTo('/compute/')).toHaveLength(0);
+  });
+
+  it('streams large responses', async () => {
+    const output = 'line\n'.repeat(200_000);
+    gw.upstream.compute = (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"output":"');
+      res.write(output.replaceAll('\n', '\\n'));
+      res.end('"}');
+    };
+    const answer = await gw.call('POST', `/api/compute/v2.1/${alpha}/servers/x/action`, { cookie, body: { 'os-getConsoleOutput': {} } });
+    expect(answer.json.output).toBe(output);
+  });
+
+  it('ends the session when the upstream refuses the token (401 session_expired)', async () => {
+    gw.upstream.tokens.clear(); // the token was revoked behind the console's back
+    const answer = await gw.call('GET', `/api/compute/v2.1/${alpha}/servers`, { cookie });
+    expect(answer.status).toBe(401);
+    expect(answer.json.error.code).toBe('session_expired');
+    expect(answer.cookie).toMatch(/^ecs_sid=;.*Max-Age=0/);
+    expect((await gw.call('GET', '/auth/session', { cookie })).status).toBe(401);
+  });
+
+  it('needs a session', async () => {
+    const answer = await gw.call('GET', `/api/compute/v2.1/${alpha}/servers`);
+    expect(answer.status).toBe(401);
+    expect(gw.upstream.requestsTo('/compute/')).toHaveLength(0);
+  });
+
+  it('answers 502 with a clear message when the compute endpoint is unreachable', async () => {
+    await gw.upstream.stop();
+    const answer = await gw.call('GET', `/api/compute/v2.1/${alpha}/servers`, { cookie });
+    expect(answer.status).toBe(502);
+    expect(answer.json.error.message).toMatch(/compute endpoint .* is unreachable/);
+    await gw.upstream.start();
+  });
+
+  it('answers 404 for other /api paths', async () => {
+    expect((await gw.call('GET', '/api/network/v2.0/networks', { cookie })).status).toBe(404);
+    expect((await gw.call('GET', '/api/computer/x', { cookie })).status).toBe(404);
+    expect(gw.upstream.requestsTo('/compute/')).toHaveLength(0);
+  });
+});
+
+describe('compute endpoint from configuration', () => {
+  it('uses ECS_ENDPOINT (version and project id removed) rather than the catalog', async () => {
+    await gw.stop();
+    gw = await new GatewayUnderTest().start({}, (base) => ({ ECS_ENDPOINT: `${base}/compute/two/v2.1/${'a1'.repeat(16)}` }));
+    const login = await gw.call('POST', '/auth/login', { body: { username: 'alice', password: 'alice-pw', project: 'alpha' } });
+    await gw.call('GET', '/api/compute/v2/x/flavors', { cookie: login.cookie!.split(';')[0] });
+    expect(gw.upstream.requestsTo('/compute/').map((r) => r.url)).toEqual(['/compute/two/v2/x/flavors']);
+  });
+
+  it("picks ECS_REGION's public compute endpoint from the catalog", async () => {
+    await gw.stop();
+    gw = await new GatewayUnderTest().start({ ECS_REGION: 'RegionTwo' });
+    const login = await gw.call('POST', '/auth/login', { body: { username: 'alice', password: 'alice-pw', project: 'alpha' } });
+    expect(login.json.region).toBe('RegionTwo');
+    await gw.call('GET', '/api/compute/v2.1/p/flavors', { cookie: login.cookie!.split(';')[0] });
+    expect(gw.upstream.requestsTo('/compute/').map((r) => r.url)).toEqual(['/compute/two/v2.1/p/flavors']);
+  });
+
+  it('fails the login clearly when the catalog has no compute endpoint for the region', async () => {
+    await gw.stop();
+    gw = await new GatewayUnderTest().start({ ECS_REGION: 'Nowhere' });
+    const login = await gw.call('POST', '/auth/login', { body: { username: 'alice', password: 'alice-pw', project: 'alpha' } });
+    expect(login.status).toBe(502);
+    expect(login.json.error.message).toMatch(/no public compute endpoint in region Nowhere/);
+    expect(login.cookie).toBeUndefined();
+  });
+});

@@ -1,0 +1,110 @@
+// Gateway configuration, read once from the environment. Everything the gateway may
+// contact upstream is decided here (or by the IAM token's catalog), never by a request.
+
+export interface GatewayConfig {
+  /** Keystone v3 base, always ending in `/v3` (e.g. `http://127.0.0.1:5000/v3`). */
+  iamV3: string;
+  /** Compute root (version suffix and project id removed); null: taken from each token's catalog. */
+  computeRoot: string | null;
+  /** Region whose catalog entry is used; null: the first public compute endpoint. */
+  region: string | null;
+  /** Domain offered on the login form. */
+  domain: string;
+  /** Single-user mode: this token is used for every request, there is no login. */
+  fixedToken: string | null;
+  /** Upper bound on a session's life in seconds (the token's own expiry always applies). */
+  sessionTtlSeconds: number | null;
+  /** Believe X-Forwarded-For / X-Forwarded-Proto / X-Forwarded-Host from a reverse proxy. */
+  trustProxy: boolean;
+  /** Name shown in the console header; defaults to the compute endpoint's host. */
+  endpointName: string | null;
+  /** Failed logins per client IP allowed within `loginWindowSeconds`. */
+  loginMaxFailures: number;
+  loginWindowSeconds: number;
+  /** Largest request body accepted on /auth and /api, in bytes. */
+  maxBodyBytes: number;
+  /** Time allowed for one upstream call, in milliseconds. */
+  upstreamTimeoutMs: number;
+  /** Enables test-only routes (GATEWAY_TEST_HOOKS=1); never set in production. */
+  testHooks: boolean;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function flag(value: string | undefined): boolean {
+  return value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
+}
+
+function positiveInt(env: Env, name: string, fallback: number | null): number | null {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return n;
+}
+
+function httpUrl(name: string, raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`${name} is not a URL: "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${name} must be an http(s) URL: "${raw}"`);
+  }
+  if (url.username || url.password) throw new ConfigError(`${name} must not contain credentials`);
+  url.search = '';
+  url.hash = '';
+  return url;
+}
+
+/** `http://h:5000`, `http://h:5000/`, `http://h/identity/v3/` → the `/v3` base. */
+export function iamV3Base(raw: string): string {
+  const url = httpUrl('IAM_ENDPOINT', raw);
+  const path = url.pathname.replace(/\/+$/, '');
+  url.pathname = /\/v3$/.test(path) ? path : `${path}/v3`;
+  return url.toString().replace(/\/+$/, '');
+}
+
+/**
+ * Catalog URLs name a version and a project (`.../v2.1/<project_id>`, sometimes a
+ * `$(project_id)s` template); the console addresses versions and projects itself, so the
+ * root is what remains. Without a trailing slash.
+ */
+export function computeRootOf(raw: string, name = 'ECS_ENDPOINT'): string {
+  const url = httpUrl(name, raw);
+  const path = url.pathname.replace(/\/+$/, '').replace(/\/v2(?:\.1)?(?:\/[^/]*)?$/, '');
+  url.pathname = path || '/';
+  return url.toString().replace(/\/+$/, '');
+}
+
+export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
+  const iam = env.IAM_ENDPOINT?.trim();
+  const ecs = env.ECS_ENDPOINT?.trim();
+  if (!iam) {
+    throw new ConfigError(
+      ecs
+        ? 'ECS_ENDPOINT is set but IAM_ENDPOINT is not: the console needs the IAM (Keystone v3) endpoint to log in'
+        : 'IAM_ENDPOINT is not set',
+    );
+  }
+  const ttl = positiveInt(env, 'SESSION_TTL', null);
+  return {
+    iamV3: iamV3Base(iam),
+    computeRoot: ecs ? computeRootOf(ecs) : null,
+    region: env.ECS_REGION?.trim() || null,
+    domain: env.IAM_DOMAIN?.trim() || 'Default',
+    fixedToken: env.ECS_AUTH_TOKEN?.trim() || null,
+    sessionTtlSeconds: ttl,
+    trustProxy: flag(env.TRUST_PROXY),
+    endpointName: env.ECS_ENDPOINT_NAME?.trim() || null,
+    loginMaxFailures: positiveInt(env, 'LOGIN_MAX_FAILURES', 5) ?? 5,
+    loginWindowSeconds: positiveInt(env, 'LOGIN_WINDOW_SECONDS', 60) ?? 60,
+    maxBodyBytes: positiveInt(env, 'MAX_BODY_BYTES', 1024 * 1024) ?? 1024 * 1024,
+    upstreamTimeoutMs: positiveInt(env, 'UPSTREAM_TIMEOUT_MS', 60_000) ?? 60_000,
+    testHooks: flag(env.GATEWAY_TEST_HOOKS),
+  };
+}

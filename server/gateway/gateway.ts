@@ -1,0 +1,105 @@
+// The gateway as one plain Node request handler `(req, res, next?)`: mounted by Vite's dev
+// server (vite-plugin.ts) and by the production server (server/main.ts). It answers
+// /auth/* and /api/*; everything else goes to `next` (the SPA).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createAuthRoutes } from './auth-routes.ts';
+import { proxyCompute } from './compute-proxy.ts';
+import type { GatewayConfig } from './config.ts';
+import { HttpError, sendError } from './http-io.ts';
+import { IamClient, IamRejected } from './keystone.ts';
+import { LoginThrottle } from './login-throttle.ts';
+import { assertSameOriginWrite } from './request-guard.ts';
+import { applySecurityHeaders } from './security-headers.ts';
+import { MemorySessionStore, type SessionStore, type StoredSession } from './session-store.ts';
+import { CookieSessions, FixedTokenSession, sessionExpired, type SessionSource } from './sessions.ts';
+import { computeTarget } from './upstream-path.ts';
+
+export type NextFunction = (error?: unknown) => void;
+
+export interface Gateway {
+  handle(req: IncomingMessage, res: ServerResponse, next?: NextFunction): void;
+  close(): Promise<void>;
+  readonly config: GatewayConfig;
+}
+
+export interface GatewayOptions {
+  store?: SessionStore;
+  now?: () => number;
+  /** Where unexpected failures are reported; console.error by default. */
+  logError?: (message: string, error: unknown) => void;
+}
+
+const COMPUTE_PREFIX = '/api/compute';
+
+function isUnder(pathname: string, prefix: string): boolean {
+  return pathname === prefix || pathname.startsWith(`${prefix}/`);
+}
+
+export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
+  const now = options.now ?? Date.now;
+  const store = options.store ?? new MemorySessionStore(60_000, now);
+  const logError = options.logError ?? ((message, error) => console.error(message, error));
+  const iam = new IamClient(config.iamV3, config.upstreamTimeoutMs);
+  const sessions: SessionSource = config.fixedToken
+    ? new FixedTokenSession(config, iam, config.fixedToken, now)
+    : new CookieSessions(config, store, now);
+  const throttle = new LoginThrottle(config.loginMaxFailures, config.loginWindowSeconds * 1000, now);
+
+  const endpointName = (session: StoredSession | null): string => {
+    if (config.endpointName) return config.endpointName;
+    const root = session?.computeRoot ?? config.computeRoot ?? config.iamV3;
+    return new URL(root).host;
+  };
+  const handleAuth = createAuthRoutes({ config, iam, sessions, throttle, endpointName, now });
+
+  async function handleCompute(req: IncomingMessage, res: ServerResponse, url: string): Promise<void> {
+    const session = await sessions.current(req);
+    const target = computeTarget(session.computeRoot, url.slice(COMPUTE_PREFIX.length));
+    const outcome = await proxyCompute(req, res, target, session.token, {
+      maxBodyBytes: config.maxBodyBytes,
+      timeoutMs: config.upstreamTimeoutMs,
+    });
+    if (outcome === 'unauthorized') {
+      await sessions.drop(req, res);
+      throw sessionExpired();
+    }
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, next?: NextFunction): Promise<void> {
+    const url = req.url ?? '/';
+    // Absolute-form targets (`GET http://other/...`) are for forward proxies; we are not one.
+    if (!url.startsWith('/') || url.startsWith('//')) throw new HttpError(400, 'Invalid request target');
+    const pathname = url.split('?')[0];
+    const forAuth = isUnder(pathname, '/auth');
+    const forApi = isUnder(pathname, '/api');
+    if (!forAuth && !forApi) {
+      if (next) next();
+      else throw new HttpError(404, 'Not found');
+      return;
+    }
+    applySecurityHeaders(res);
+    assertSameOriginWrite(req, config.trustProxy);
+    if (forAuth) return handleAuth(req, res, pathname);
+    if (isUnder(pathname, COMPUTE_PREFIX)) return handleCompute(req, res, url);
+    throw new HttpError(404, `No API at ${pathname}`);
+  }
+
+  return {
+    config,
+    handle(req, res, next) {
+      route(req, res, next).catch((error: unknown) => {
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        if (error instanceof HttpError) return sendError(res, error);
+        if (error instanceof IamRejected) {
+          return sendError(res, new HttpError(502, `The IAM endpoint refused the request (${error.status})`, 'upstream_error'));
+        }
+        logError(`gateway: ${req.method} ${req.url} failed`, error);
+        sendError(res, new HttpError(500, 'The console gateway failed unexpectedly'));
+      });
+    },
+    close: () => store.close(),
+  };
+}
