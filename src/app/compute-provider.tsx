@@ -1,0 +1,56 @@
+import { useMemo, type ReactNode } from 'react';
+import { Alert, Stack } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { DefaultSkeleton, QueryState } from '../components/query-state';
+import { sessionQueries } from '../features/session/queries';
+import { versionQueries } from '../features/versions/queries';
+import { ComputeContext, type ComputeTarget } from '../lib/compute';
+import { CLIENT_MAX_MICROVERSION } from '../lib/microversion';
+
+/**
+ * Joins the session (which project) and the endpoint's versions (which microversion) into
+ * the ComputeTarget every compute call needs; pages below can call useCompute().
+ */
+export function ComputeProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const session = useQuery(sessionQueries.current());
+  const discovery = useQuery(versionQueries.discovery());
+  const projectId = session.data?.project.id;
+  const found = discovery.data;
+
+  const target = useMemo<ComputeTarget | null>(
+    () =>
+      projectId && found
+        ? { projectId, microversion: found.microversion, legacyAvailable: found.legacyAvailable }
+        : null,
+    [projectId, found],
+  );
+
+  if (!target || !found) {
+    return (
+      <QueryState query={discovery} skeleton={<DefaultSkeleton lines={6} />}>
+        {() => <DefaultSkeleton lines={6} />}
+      </QueryState>
+    );
+  }
+
+  return (
+    <ComputeContext.Provider value={target}>
+      <Stack gap="md">
+        {found.incompatible && (
+          <Alert color="orange" icon={<IconInfoCircle />} title={t('compute.incompatibleTitle')}>
+            {t('compute.incompatible', { min: found.current?.min_version, clientMax: CLIENT_MAX_MICROVERSION })}
+          </Alert>
+        )}
+        {!found.current && (
+          <Alert color="gray" icon={<IconInfoCircle />} title={t('compute.legacyOnlyTitle')}>
+            {t('compute.legacyOnly')}
+          </Alert>
+        )}
+        {children}
+      </Stack>
+    </ComputeContext.Provider>
+  );
+}

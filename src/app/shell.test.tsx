@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { cloudRoutes, session } from '../test/fixtures';
+import { mockHttp } from '../test/http-mock';
+import { renderApp } from '../test/render';
+import { areas } from './areas';
+import { isAreaBuilt } from './router';
+
+let http: ReturnType<typeof mockHttp> | undefined;
+afterEach(() => http?.restore());
+
+const AREAS = [
+  'Overview',
+  'Servers',
+  'Flavors',
+  'Images',
+  'Key pairs',
+  'Server groups',
+  'Volumes',
+  'Snapshots',
+  'Networks',
+  'Security groups',
+  'Availability zones',
+  'Limits & quotas',
+  'API versions',
+];
+
+describe('app shell', () => {
+  it('links every area of the spec from the navbar', async () => {
+    http = mockHttp(cloudRoutes());
+    renderApp({ route: '/' });
+    const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
+    const links = within(nav).getAllByRole('link');
+    expect(links.map((link) => link.textContent)).toEqual(AREAS);
+    expect(within(nav).getByRole('link', { name: 'Overview' })).toHaveAttribute('href', '/');
+  });
+
+  it('opens each unbuilt area as a plain "not built yet" page, not a dead link', async () => {
+    http = mockHttp(cloudRoutes());
+    const user = userEvent.setup();
+    renderApp({ route: '/' });
+    const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
+    const unbuilt = areas.filter((area) => !isAreaBuilt(area.key)).map((area) => AREAS[areas.indexOf(area)] ?? '');
+    for (const area of unbuilt.slice(0, 3)) {
+      await user.click(within(nav).getByRole('link', { name: area }));
+      expect(await screen.findByRole('heading', { name: area, level: 2 })).toBeInTheDocument();
+      expect(screen.getByText('Not built yet')).toBeInTheDocument();
+    }
+  });
+
+  it('shows the user, roles, region and project in the header', async () => {
+    http = mockHttp(cloudRoutes());
+    const user = userEvent.setup();
+    renderApp({ route: '/' });
+    expect(await screen.findByRole('button', { name: 'Project: alpha' })).toBeInTheDocument();
+    expect(screen.getByText('cn-north-1 · embedded')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'User menu of alice' }));
+    expect(await screen.findByRole('menuitem', { name: 'Log out' })).toBeInTheDocument();
+    expect(screen.getByText('member')).toBeInTheDocument();
+  });
+
+  it('switches project through the gateway and refetches under the new scope', async () => {
+    const beta = { ...session, project: { id: 'p-beta', name: 'beta' } };
+    http = mockHttp(cloudRoutes({ 'POST /auth/project': { body: beta } }));
+    const user = userEvent.setup();
+    renderApp({ route: '/' });
+    await user.click(await screen.findByRole('button', { name: 'Project: alpha' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'beta' }));
+    expect(await screen.findByRole('button', { name: 'Project: beta' })).toBeInTheDocument();
+    expect(http.to('/auth/project')[0]?.body).toEqual({ projectId: 'p-beta' });
+    // the overview now asks for beta's limits
+    await screen.findByText(/Project beta/);
+    expect(http.requests.some((r) => r.url === '/api/compute/v2.1/p-beta/limits')).toBe(true);
+  });
+
+  it('switches the language and remembers it', async () => {
+    http = mockHttp(cloudRoutes());
+    const user = userEvent.setup();
+    renderApp({ route: '/' });
+    await user.click(await screen.findByRole('button', { name: 'Language' }));
+    await user.click(await screen.findByRole('menuitem', { name: '简体中文' }));
+    expect(await screen.findByRole('link', { name: '云服务器' })).toBeInTheDocument();
+    expect(localStorage.getItem('ecs-console.language')).toBe('zh-CN');
+    await user.click(screen.getByRole('button', { name: '语言' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'English' }));
+    expect(await screen.findByRole('link', { name: 'Servers' })).toBeInTheDocument();
+  });
+
+  it('logs out and returns to the login page', async () => {
+    let signedIn = true;
+    http = mockHttp(
+      cloudRoutes({
+        'GET /auth/session': () => (signedIn ? { body: session } : { status: 401, body: { error: { message: 'no' } } }),
+        'POST /auth/logout': () => {
+          signedIn = false;
+          return { status: 204 };
+        },
+      }),
+    );
+    const user = userEvent.setup();
+    const { router } = renderApp({ route: '/' });
+    await user.click(await screen.findByRole('button', { name: 'User menu of alice' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Log out' }));
+    expect(await screen.findByRole('button', { name: 'Log in' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/login');
+  });
+});

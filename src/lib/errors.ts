@@ -1,0 +1,155 @@
+import type { TFunction } from 'i18next';
+import { safeParse, type $ZodType, type output } from 'zod/v4/core';
+
+/** Codes the console itself assigns when the cloud gave none (network failures, bad answers). */
+export const clientErrorCodes = {
+  network: 'networkError',
+  timeout: 'timeout',
+  malformed: 'malformedResponse',
+  http: 'httpError',
+} as const;
+
+export interface ApiErrorInit {
+  status: number;
+  /** Nova's envelope key (`itemNotFound`, `badRequest`, `overLimit` ...), the gateway's code, or one of `clientErrorCodes`. */
+  code: string;
+  /** The cloud's own message; empty when it sent none (the UI then shows a translated template). */
+  message: string;
+  requestId?: string;
+  fieldErrors?: Record<string, string>;
+  /** Seconds from a `Retry-After` header (429, 503). */
+  retryAfter?: number;
+  method?: string;
+  url?: string;
+  cause?: unknown;
+}
+
+/** The one error type every API call rejects with. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly requestId?: string;
+  readonly fieldErrors?: Record<string, string>;
+  readonly retryAfter?: number;
+  readonly method?: string;
+  readonly url?: string;
+
+  constructor(init: ApiErrorInit) {
+    super(init.message, { cause: init.cause });
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.requestId = init.requestId;
+    this.fieldErrors = init.fieldErrors;
+    this.retryAfter = init.retryAfter;
+    this.method = init.method;
+    this.url = init.url;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+/**
+ * Parses a response body with the feature's zod schema, so that a cloud answering in an
+ * unexpected shape produces a clear ApiError naming the request and the offending fields.
+ * Takes classic `zod` and `zod/mini` schemas alike.
+ */
+export function parseResponse<S extends $ZodType>(
+  schema: S,
+  data: unknown,
+  where: { method: string; url: string; requestId?: string },
+): output<S> {
+  const result = safeParse(schema, data);
+  if (result.success) return result.data;
+  const detail = result.error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+  throw new ApiError({
+    status: 0,
+    code: clientErrorCodes.malformed,
+    message: '',
+    method: where.method.toUpperCase(),
+    url: where.url,
+    requestId: where.requestId,
+    fieldErrors: { response: detail },
+    cause: result.error,
+  });
+}
+
+export type ErrorKind =
+  | 'network'
+  | 'timeout'
+  | 'malformed'
+  | 'badRequest'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'notFound'
+  | 'conflict'
+  | 'tooLarge'
+  | 'throttled'
+  | 'server'
+  | 'unavailable'
+  | 'unknown';
+
+function kindOf(error: ApiError): ErrorKind {
+  if (error.code === clientErrorCodes.network) return 'network';
+  if (error.code === clientErrorCodes.timeout) return 'timeout';
+  if (error.code === clientErrorCodes.malformed) return 'malformed';
+  switch (error.status) {
+    case 400:
+      return 'badRequest';
+    case 401:
+      return 'unauthorized';
+    case 403:
+      return error.code === 'overLimit' ? 'tooLarge' : 'forbidden';
+    case 404:
+      return 'notFound';
+    case 409:
+      return 'conflict';
+    case 413:
+      return 'tooLarge';
+    case 429:
+      return 'throttled';
+    case 503:
+      return 'unavailable';
+    default:
+      return error.status >= 500 ? 'server' : 'unknown';
+  }
+}
+
+export interface ErrorDescription {
+  title: string;
+  message: string;
+  requestId?: string;
+}
+
+/**
+ * Turns any error into what the UI shows: a translated title, the cloud's message (or a
+ * translated template when it sent none) and the request id to quote to an operator.
+ */
+export function describeError(
+  error: unknown,
+  t: TFunction,
+  /** Templates to use instead of the generic ones, by kind (e.g. the login form's 401). */
+  overrides: Partial<Record<ErrorKind, string>> = {},
+): ErrorDescription {
+  if (!isApiError(error)) {
+    const message = error instanceof Error && error.message ? error.message : t('errors.message.unknown');
+    return { title: t('errors.title.unknown'), message };
+  }
+  const kind = kindOf(error);
+  const templateKey = kind === 'throttled' && error.retryAfter ? 'throttledFor' : kind;
+  const template = overrides[kind] ?? t(`errors.message.${templateKey}`, {
+    status: error.status,
+    seconds: error.retryAfter ?? 0,
+    method: error.method ?? '',
+    url: error.url ?? '',
+    detail: error.fieldErrors?.response ?? '',
+  });
+  // Throttling keeps the template: it carries the wait time the cloud asked for.
+  const message = kind === 'throttled' || !error.message ? template : error.message;
+  return { title: t(`errors.title.${kind}`), message, requestId: error.requestId };
+}
