@@ -39,7 +39,9 @@ export function ApiRequestPreview({ method, path, body, headers, cli }: ApiReque
     <Stack gap="xs" aria-label={t('apiPreview.label')}>
       <Group justify="space-between" wrap="nowrap">
         <Group gap="xs" wrap="nowrap" className={classes.request}>
-          <Badge variant="outline">{method.toUpperCase()}</Badge>
+          <Badge variant="outline" className={classes.method}>
+            {method.toUpperCase()}
+          </Badge>
           <Code className={classes.path}>{path}</Code>
         </Group>
         <CopyIcon value={json ? `${request}\n\n${json}` : request} />

@@ -102,7 +102,10 @@ function namespaceOf(path: string): string {
 }
 
 /** Loads the feature files of a language (all areas at once: a few KB, one round trip). */
-export async function loadFeatureTranslations(language: Language = currentLanguage()): Promise<void> {
+// (default: the language being started — the router's loaders can run before startI18n has set it)
+// The default is the language the page will show: the router's loaders may run before
+// startI18n() has switched i18next to it.
+export async function loadFeatureTranslations(language: Language = detectLanguage()): Promise<void> {
   if (featuresLoaded.has(language)) return;
   await ensureLoaded(language);
   const files = Object.entries(featureBundles[language]);
@@ -116,6 +119,7 @@ export async function startI18n(): Promise<void> {
   const language = detectLanguage();
   await ensureLoaded(language);
   await i18n.changeLanguage(language);
+  if (featuresLoaded.size > 0) await loadFeatureTranslations(language);
 }
 
 /** Switches the UI language and remembers the choice for the next visit. */
