@@ -13,7 +13,8 @@ export async function fillLoginForm(page: Page, username: string, password: stri
 export async function logIn(page: Page, username: string, password: string, project?: string): Promise<void> {
   await page.goto('/login');
   await fillLoginForm(page, username, password, project);
-  await expect(userMenu(page, username)).toBeVisible();
+  // generous: the first login builds the shell chunk and the session on a loaded machine
+  await expect(userMenu(page, username)).toBeVisible({ timeout: 30_000 });
 }
 
 export const userMenu = (page: Page, username: string) => page.getByRole('button', { name: `User menu of ${username}` });
