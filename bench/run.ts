@@ -1,7 +1,9 @@
 import { cpus, loadavg } from 'node:os';
+import { benchBundle, bundleLine } from './bundle.ts';
 import { benchCloud, type Figures } from './cloud.ts';
 
-// `npm run bench`: prints the embedded cloud's figures on this machine. Never gates anything.
+// `npm run bench`: prints the embedded cloud's figures on this machine, then the console's
+// first-page bundle weight (bench/bundle.ts). Never gates anything.
 
 function table(rows: Figures[]): string {
   const head = ['benchmark', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'cloud CPU ms/req'];
@@ -28,3 +30,7 @@ console.log();
 for (const detail of rows.slice(0, 2)) {
   console.log(`aim: p50 under 20 ms for ${detail.name} — ${detail.p50 < 20 ? 'met' : 'not met'} (${detail.p50.toFixed(2)} ms)`);
 }
+
+console.log();
+const bundle = benchBundle({ log: (s) => console.log(s) });
+console.log(bundleLine(bundle));

@@ -61,7 +61,8 @@ export function stmt(db: Db, sql: string): Statement {
 }
 
 const rawCache = new WeakMap<Db, Map<string, Statement>>();
-function rawStmt(db: Db, sql: string): Statement {
+/** Like stmt, answering rows as arrays (no object per row: lists of a thousand read these). */
+export function rawStmt(db: Db, sql: string): Statement {
   let m = rawCache.get(db);
   if (!m) rawCache.set(db, (m = new Map()));
   let s = m.get(sql);
@@ -106,8 +107,11 @@ export function listServers(db: Db, opts: { projectId?: string; includeDeleted: 
     args.push(opts.projectId);
   }
   if (!opts.includeDeleted) where.push('deleted = 0');
-  const sql = `SELECT ${LISTED_COLUMNS} FROM servers ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, seq DESC`;
-  return (rawStmt(db, sql).all(...args) as unknown[][]).map(toListed);
+  // SQLite writes the whole list as one JSON text of row arrays: one value crosses into JS
+  // instead of forty per server, and V8's JSON.parse builds the arrays faster than the
+  // driver builds its values one by one. Columns are TEXT and INTEGER: the round trip is exact.
+  const sql = `SELECT json_group_array(json_array(${LISTED_COLUMNS}) ORDER BY created_at DESC, seq DESC) FROM servers ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  return (JSON.parse((rawStmt(db, sql).get(...args) as [string])[0]) as unknown[][]).map(toListed);
 }
 
 export function nextServerSeq(db: Db): number {

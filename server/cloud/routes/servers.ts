@@ -8,7 +8,7 @@ import { RULES, checkLock, checkState } from '../compute/states.ts';
 import { checkName, envelope, invalid, onlyKeys, pyRepr, str } from '../compute/validation.ts';
 import { isoNow } from '../ids.ts';
 import { nextLinks } from '../pagination.ts';
-import { basicView, detailView, summaryView } from '../repositories/server-view.ts';
+import { basicView, detailJson, detailView, summaryView } from '../repositories/server-view.ts';
 import { stmt, updateServer, type ServerRow } from '../repositories/servers.ts';
 import { scheduleTick } from '../services.ts';
 
@@ -50,7 +50,7 @@ export default async function serverRoutes(app: FastifyInstance) {
     const body = cache.answer(cacheKey(req), () => {
       const { rows, nextMarker } = findServers(db, req.ctx, req.query, detail);
       const links = nextLinks(req.ctx, detail ? 'servers/detail' : 'servers', req.query, nextMarker);
-      const servers = JSON.stringify(detail ? detailView(db, rows, viewOptions(app, req)) : summaryView(rows, req.ctx));
+      const servers = detail ? detailJson(db, rows, viewOptions(app, req)) : JSON.stringify(summaryView(rows, req.ctx));
       return {
         body: `{"servers":${servers}${links.length ? `,"servers_links":${JSON.stringify(links)}` : ''}}`,
         cacheable: !detail || rows.every((r) => r.task_state === null),
