@@ -58,6 +58,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   process.env.E2E_BASE_URL = urls.console;
   process.env.E2E_CLOUD_URL = urls.cloud;
+  // Tenants of their own for the servers specs, written while the cloud is still idle.
+  const { provisionServerTenants } = await import('./tenants.ts');
+  process.env.E2E_TENANTS = JSON.stringify(provisionServerTenants(env.CLOUD_DB!));
+  // And for the resource areas' specs (volumes, security groups, key pairs ...).
+  const { provisionResourceTenants } = await import('./resource-tenants.ts');
+  process.env.E2E_RESOURCE_TENANTS = JSON.stringify(provisionResourceTenants(env.CLOUD_DB!));
 
   return async () => {
     if (server.exitCode === null) {

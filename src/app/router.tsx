@@ -11,6 +11,15 @@ const builtAreas: Partial<Record<AreaKey, RouteObject['lazy']>> = {
   apiVersions: () => import('./routes/api-versions'),
   servers: () => import('./routes/servers/area'),
   flavors: () => import('./routes/flavors/list'),
+  images: () => import('./routes/images/list'),
+  keypairs: () => import('./routes/key-pairs/list'),
+  serverGroups: () => import('./routes/server-groups/list'),
+  volumes: () => import('./routes/volumes/list'),
+  snapshots: () => import('./routes/snapshots/list'),
+  networks: () => import('./routes/networks/list'),
+  securityGroups: () => import('./routes/security-groups/list'),
+  availabilityZones: () => import('./routes/availability-zones/list'),
+  limits: () => import('./routes/limits/list'),
 };
 
 /** Whether an area has its own page yet (tests walk the rest as "not built yet"). */

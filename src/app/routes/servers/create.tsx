@@ -1,0 +1,111 @@
+import '../resource-styles';
+import { useMemo } from 'react';
+import { Button } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../../components/error-alert';
+import { PageHeader } from '../../../components/page-header';
+import { DefaultSkeleton } from '../../../components/query-state';
+import { flavorQueries } from '../../../features/flavors/queries';
+import { imageQueries } from '../../../features/images/queries';
+import { keypairQueries } from '../../../features/keypairs/queries';
+import { limitsQueries } from '../../../features/limits/queries';
+import { serverGroupQueries } from '../../../features/server-groups/queries';
+import { serverNetworkQueries } from '../../../features/servers/api-network';
+import { wizardQueries } from '../../../features/servers/api-wizard';
+import { CreateServerWizard } from '../../../features/servers/components/wizard/create-server-wizard';
+import type { WizardCatalog } from '../../../features/servers/components/wizard/wizard-types';
+import { PaletteButton, ServerPalette } from '../../../features/servers/components/palette/server-palette';
+import { sessionQueries } from '../../../features/session/queries';
+import { useCompute } from '../../../lib/compute';
+
+/**
+ * `/servers/create`: the wizard, given what it picks from — flavors, images, key pairs,
+ * server groups and limits from their own features, networks, zones and security groups
+ * from the servers feature's pickers.
+ */
+export function CreateServerPage() {
+  const { t } = useTranslation();
+  const compute = useCompute();
+  const session = useQuery(sessionQueries.current());
+  const queries = {
+    flavors: useQuery(flavorQueries.list(compute)),
+    images: useQuery(imageQueries.list(compute)),
+    networks: useQuery(serverNetworkQueries.networks(compute)),
+    securityGroups: useQuery(wizardQueries.securityGroups(compute)),
+    zones: useQuery(wizardQueries.zones(compute)),
+    keypairs: useQuery(keypairQueries.list(compute)),
+    serverGroups: useQuery(serverGroupQueries.list(compute)),
+    limits: useQuery(limitsQueries.absolute(compute)),
+  };
+  // the wizard cannot start without these; the others may fail (empty choices, a notification)
+  const required = [queries.flavors, queries.images, queries.networks];
+  const failed = required.find((query) => query.error && !query.data);
+
+  const catalog = useMemo<WizardCatalog>(
+    () => ({
+      zones: (queries.zones.data ?? []).filter((zone) => zone.zoneState?.available !== false).map((zone) => zone.zoneName),
+      images: (queries.images.data ?? []).map((image) => ({
+        id: image.id,
+        name: image.name,
+        status: image.status,
+        minDisk: image.minDisk,
+        minRam: image.minRam,
+        metadata: image.metadata,
+        size: image.size ?? undefined,
+      })),
+      flavors: (queries.flavors.data ?? []).map((flavor) => ({
+        id: flavor.id,
+        name: flavor.name,
+        vcpus: flavor.vcpus,
+        ram: flavor.ram,
+        disk: flavor.disk,
+        disabled: flavor.disabled,
+      })),
+      networks: queries.networks.data ?? [],
+      securityGroups: queries.securityGroups.data ?? [],
+      keypairs: queries.keypairs.data ?? [],
+      serverGroups: queries.serverGroups.data ?? [],
+      limits: queries.limits.data,
+    }),
+    [
+      queries.zones.data,
+      queries.images.data,
+      queries.flavors.data,
+      queries.networks.data,
+      queries.securityGroups.data,
+      queries.keypairs.data,
+      queries.serverGroups.data,
+      queries.limits.data,
+    ],
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t('servers.wizard.title')}
+        description={t('servers.wizard.intro')}
+        actions={
+          <>
+            <PaletteButton />
+            <Button component={Link} to="/servers" variant="default" leftSection={<IconArrowLeft size={16} />}>
+              {t('servers.wizard.backToList')}
+            </Button>
+          </>
+        }
+      />
+      <ServerPalette actor={{ isAdmin: session.data?.isAdmin ?? false }} />
+      {failed ? (
+        <ErrorAlert error={failed.error} onRetry={() => void failed.refetch()} retrying={failed.isRefetching} />
+      ) : required.some((query) => query.isPending) ? (
+        <DefaultSkeleton lines={8} />
+      ) : (
+        <CreateServerWizard catalog={catalog} />
+      )}
+    </>
+  );
+}
+
+export const Component = CreateServerPage;

@@ -1,0 +1,231 @@
+import '../resource-styles';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
+import { IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { confirm, confirmByTyping } from '../../../components/confirm';
+import { ErrorAlert } from '../../../components/error-alert';
+import { PageHeader } from '../../../components/page-header';
+import { EmptyContentView } from '../../../components/query-state';
+import { flavorQueries } from '../../../features/flavors/queries';
+import { imageQueries } from '../../../features/images/queries';
+import { BulkActions } from '../../../features/servers/components/list/bulk-actions';
+import { ColumnChooser } from '../../../features/servers/components/list/column-chooser';
+import { LiveIndicator, useNow } from '../../../features/servers/components/list/live-indicator';
+import { ServerFilters } from '../../../features/servers/components/list/server-filters';
+import { ServerTable, type FlavorInfo } from '../../../features/servers/components/list/server-table';
+import { PaletteButton, ServerPalette } from '../../../features/servers/components/palette/server-palette';
+import {
+  clearFilters,
+  countFilters,
+  listStateToSearch,
+  nextPage,
+  PAGE_SIZES,
+  pageNumber,
+  parseListState,
+  previousPage,
+  toApiFilters,
+  withFilters,
+  type ServerListState,
+} from '../../../features/servers/list-url';
+import { useServerOperation, type QuickOperation } from '../../../features/servers/mutations';
+import type { Server } from '../../../features/servers/schemas';
+import { useColumnPrefs } from '../../../features/servers/use-column-prefs';
+import { useLiveServers } from '../../../features/servers/use-live-servers';
+import { wizardQueries } from '../../../features/servers/api-wizard';
+import { sessionQueries } from '../../../features/session/queries';
+import { useCompute } from '../../../lib/compute';
+import { notifySuccess } from '../../../lib/notify';
+
+/**
+ * Servers (spec 4.9/4.10): filters, sort and page in the URL and sent to the API; the page
+ * refreshes itself while a server is between states; bulk actions; the command palette.
+ */
+export function ServersListPage() {
+  const { t } = useTranslation();
+  const compute = useCompute();
+  const [search, setSearch] = useSearchParams();
+  const state = useMemo(() => parseListState(search), [search]);
+  const filters = useMemo(() => toApiFilters(state), [state]);
+  const session = useQuery(sessionQueries.current());
+  const actor = { isAdmin: session.data?.isAdmin ?? false };
+  const [paused, setPaused] = useState(false);
+  const [selected, setSelected] = useState<string[]>([]);
+  const now = useNow(1000);
+  const columns = useColumnPrefs();
+  const operation = useServerOperation();
+
+  const { page, live, updatedAt } = useLiveServers(compute, filters, paused);
+  const flavors = useQuery(flavorQueries.list(compute));
+  const images = useQuery(imageQueries.names(compute));
+  const zones = useQuery(wizardQueries.zones(compute));
+
+  const lookups = useMemo(
+    () => ({
+      flavors: new Map<string, FlavorInfo>((flavors.data ?? []).map((f) => [f.id, { name: f.name, vcpus: f.vcpus, ram: f.ram }])),
+      images: new Map((images.data ?? []).map((i) => [i.id, { name: i.name || i.id }])),
+    }),
+    [flavors.data, images.data],
+  );
+
+  // A navigation commits after the route's loaders run, so two quick changes (clear, then
+  // pick a zone) must build on the URL the first one asked for, not the one still shown.
+  const pending = useRef<URLSearchParams | null>(null);
+  useEffect(() => {
+    if (pending.current?.toString() === search.toString()) pending.current = null;
+  }, [search]);
+  const update = (change: (current: ServerListState) => ServerListState) => {
+    setSelected([]);
+    const next = listStateToSearch(change(parseListState(pending.current ?? search)));
+    pending.current = next;
+    setSearch(next);
+  };
+
+  const servers = page.data?.servers;
+  const selectedServers = (servers ?? []).filter((server) => selected.includes(server.id));
+
+  const runOne = async (server: Server, op: QuickOperation) => {
+    const label = t(`servers.ops.${op}`);
+    const ok =
+      op === 'delete'
+        ? await confirmByTyping({
+            title: t('servers.confirmDelete.title', { name: server.name }),
+            message: t('servers.confirmDelete.message'),
+            expected: server.name,
+            confirmLabel: label,
+          })
+        : op === 'reboot-hard' || op === 'stop'
+          ? await confirm({ title: t('servers.confirmOne.title', { operation: label, name: server.name }), message: t(`servers.confirmOne.${op}`), confirmLabel: label })
+          : true;
+    if (!ok) return;
+    operation.mutate(
+      { id: server.id, operation: op },
+      { onSuccess: () => notifySuccess(t('servers.palette.done', { operation: label, name: server.name })) },
+    );
+  };
+
+  const filtered = countFilters(state) > 0;
+  const empty = filtered ? (
+    <EmptyContentView
+      title={t('servers.list.noMatch')}
+      description={t('servers.list.noMatchHint')}
+      action={
+        <Button variant="light" onClick={() => update(clearFilters)}>
+          {t('ui.list.clearFilters')}
+        </Button>
+      }
+    />
+  ) : (
+    <EmptyContentView
+      title={t('servers.list.empty')}
+      description={t('servers.list.emptyHint')}
+      action={
+        <Button component={Link} to="/servers/create" leftSection={<IconPlus size={16} />}>
+          {t('servers.list.create')}
+        </Button>
+      }
+    />
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t('servers.list.title')}
+        description={t('servers.list.description')}
+        actions={
+          <>
+            <PaletteButton />
+            <Button component={Link} to="/servers/create" leftSection={<IconPlus size={16} />}>
+              {t('servers.list.create')}
+            </Button>
+          </>
+        }
+      />
+      <ServerPalette actor={actor} />
+      <Stack gap="md">
+        <ServerFilters
+          state={state}
+          onChange={(patch) => update((current) => withFilters(current, patch))}
+          onClear={() => update(clearFilters)}
+          flavors={(flavors.data ?? []).map((f) => ({ value: f.id, label: f.name }))}
+          images={(images.data ?? []).map((i) => ({ value: i.id, label: i.name || i.id }))}
+          zones={(zones.data ?? []).map((z) => z.zoneName)}
+          tagsSupported={compute.supports('server-tags')}
+        />
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <LiveIndicator live={live} paused={paused} onPausedChange={setPaused} updatedAt={updatedAt} now={now} />
+          <ColumnChooser value={columns.prefs} onChange={columns.setPrefs} onReset={columns.reset} />
+        </Group>
+        <BulkActions
+          selected={selectedServers}
+          target={compute}
+          actor={actor}
+          onClearSelection={() => setSelected([])}
+        />
+        {page.error && !page.data ? (
+          <ErrorAlert error={page.error} onRetry={() => void page.refetch()} retrying={page.isRefetching} />
+        ) : (
+          <ServerTable
+            servers={servers}
+            loading={page.isPending || page.isPlaceholderData}
+            columns={columns.visible}
+            lookups={lookups}
+            selection={{ selected, onChange: setSelected }}
+            sort={{
+              key: state.sort || 'created_at',
+              direction: state.sort ? state.dir : 'desc',
+              onChange: (key, direction) => update((current) => withFilters(current, { sort: key as ServerListState['sort'], dir: direction })),
+            }}
+            now={now}
+            actor={actor}
+            onOperation={(server, op) => void runOne(server, op)}
+            empty={empty}
+          />
+        )}
+        <Group justify="space-between" wrap="wrap">
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              {t('servers.list.pageInfo', { page: pageNumber(state), count: servers?.length ?? 0 })}
+            </Text>
+            <Select
+              aria-label={t('servers.list.pageSize')}
+              size="xs"
+              w={110}
+              data={PAGE_SIZES.map((size) => ({ value: String(size), label: t('servers.list.perPage', { count: size }) }))}
+              value={String(state.limit)}
+              onChange={(value) => value && update((current) => withFilters(current, { limit: Number(value) }))}
+              allowDeselect={false}
+            />
+          </Group>
+          <Group gap="xs">
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconChevronLeft size={14} />}
+              disabled={state.after.length === 0}
+              onClick={() => update(previousPage)}
+            >
+              {t('servers.list.previous')}
+            </Button>
+            <Button
+              variant="default"
+              size="xs"
+              rightSection={<IconChevronRight size={14} />}
+              disabled={!page.data?.nextMarker || page.isPlaceholderData}
+              onClick={() => {
+                const marker = page.data?.nextMarker;
+                if (marker) update((current) => nextPage(current, marker));
+              }}
+            >
+              {t('servers.list.next')}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </>
+  );
+}
+
+export const Component = ServersListPage;

@@ -1,0 +1,73 @@
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { computeRequest, encodePath, scopeOf, type ComputeTarget } from '../../lib/compute';
+import { serverAddressSchema } from './schemas';
+
+/** 13.3 / 13.4: one port of the server. */
+export const interfaceAttachmentSchema = z.object({
+  port_id: z.string(),
+  net_id: z.string(),
+  mac_addr: z.string().nullable().optional(),
+  port_state: z.string().nullable().optional(),
+  fixed_ips: z.array(z.object({ ip_address: z.string(), subnet_id: z.string().nullable().optional() })).default([]),
+});
+export type InterfaceAttachment = z.infer<typeof interfaceAttachmentSchema>;
+
+export const interfaceListSchema = z.object({ interfaceAttachments: z.array(interfaceAttachmentSchema) });
+export const interfaceEnvelopeSchema = z.object({ interfaceAttachment: interfaceAttachmentSchema });
+
+/** List Port Interfaces (13.3), in the order the cloud keeps them: the first is the primary NIC. */
+export async function listInterfaces(target: ComputeTarget, id: string, signal?: AbortSignal): Promise<InterfaceAttachment[]> {
+  const body = await computeRequest(target, { path: encodePath`/servers/${id}/os-interface`, schema: interfaceListSchema, signal });
+  return body.interfaceAttachments;
+}
+
+export const addressesSchema = z.object({ addresses: z.record(z.string(), z.array(serverAddressSchema)) });
+export type AddressesByNetwork = z.infer<typeof addressesSchema>['addresses'];
+
+/** List IPs (9.1): addresses by network name. */
+export async function listServerIps(target: ComputeTarget, id: string, signal?: AbortSignal): Promise<AddressesByNetwork> {
+  return (await computeRequest(target, { path: encodePath`/servers/${id}/ips`, schema: addressesSchema, signal })).addresses;
+}
+
+/**
+ * List Networks (21.1) for the attach picker. The spec shows id and label only; a cloud that
+ * also fills `cidr` and `gateway` (nova-network) lets the console check a fixed IP against them.
+ */
+export const networkSchema = z.object({
+  id: z.string(),
+  label: z.string().nullable().optional(),
+  cidr: z.string().nullable().optional(),
+  gateway: z.string().nullable().optional(),
+});
+export type NetworkOption = z.infer<typeof networkSchema>;
+
+export async function listNetworks(target: ComputeTarget, signal?: AbortSignal): Promise<NetworkOption[]> {
+  const body = await computeRequest(target, {
+    path: '/os-networks',
+    api: 'proxy',
+    schema: z.object({ networks: z.array(networkSchema) }),
+    signal,
+  });
+  return body.networks;
+}
+
+export const serverNetworkQueries = {
+  interfaces: (target: ComputeTarget, id: string) =>
+    queryOptions({
+      queryKey: ['servers', 'detail', scopeOf(target), id, 'interfaces'] as const,
+      queryFn: ({ signal }) => listInterfaces(target, id, signal),
+    }),
+  ips: (target: ComputeTarget, id: string) =>
+    queryOptions({
+      queryKey: ['servers', 'detail', scopeOf(target), id, 'ips'] as const,
+      queryFn: ({ signal }) => listServerIps(target, id, signal),
+    }),
+  /** Own key under 'networks' (another feature may cache networks in another shape). */
+  networks: (target: ComputeTarget) =>
+    queryOptions({
+      queryKey: ['networks', 'server-picker', scopeOf(target)] as const,
+      queryFn: ({ signal }) => listNetworks(target, signal),
+      staleTime: 60_000,
+    }),
+};

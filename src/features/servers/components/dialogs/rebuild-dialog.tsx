@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'react';
+import { Alert, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconKey } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { CopyableId } from '../../../../components/detail-fields';
+import type { KeyValueRow } from '../../../../components/key-value-editor';
+import { useCompute } from '../../../../lib/compute';
+import { pickerQueries } from '../../api-pickers';
+import { serverRequests } from '../../api-requests';
+import { IMAGE_METADATA_LIMITS, nameProblem, type MetadataLimits } from '../../detail-validation';
+import type { Server } from '../../schemas';
+import { ActionDialog } from './action-dialog';
+import { MetadataEditor, metadataSendable, recordOf } from './metadata-editor';
+
+interface RebuildDialogProps {
+  server: Server;
+  opened: boolean;
+  onClose: () => void;
+  /** The project's maxServerMeta, when known. */
+  maxItems?: number;
+}
+
+/** The part of Rebuild's answer (5.6) the dialog shows: the new administrator password. */
+const rebuildPasswordSchema = z.object({ server: z.object({ adminPass: z.string().optional() }) });
+
+/** 5.6: rebuild names are "more than 0 and less than 255 bytes". */
+const REBUILD_NAME_MAX_BYTES = 254;
+
+/** Rebuild (5.6): an active image, optionally a new name, metadata and admin password. */
+export function RebuildDialog({ server, opened, onClose, maxItems }: RebuildDialogProps) {
+  const { t } = useTranslation();
+  const compute = useCompute();
+  const images = useQuery({ ...pickerQueries.images(compute), enabled: opened });
+  const [imageRef, setImageRef] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [rows, setRows] = useState<KeyValueRow[]>([]);
+  const [adminPass, setAdminPass] = useState('');
+  const [newPassword, setNewPassword] = useState<string | null>(null);
+
+  // a fresh form each time the dialog opens (not when the server changes under it: the
+  // rebuild itself changes its image and name while the dialog shows the new password)
+  const currentImage = server.image?.id ?? null;
+  useEffect(() => {
+    if (!opened) return;
+    setImageRef(currentImage);
+    setName('');
+    setRows([]);
+    setAdminPass('');
+    setNewPassword(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened]);
+
+  const limits: MetadataLimits = { ...IMAGE_METADATA_LIMITS, maxItems: maxItems ?? IMAGE_METADATA_LIMITS.maxItems };
+  const namePb = name ? nameProblem(name, REBUILD_NAME_MAX_BYTES) : null;
+  const valid = Boolean(imageRef) && !namePb && metadataSendable(rows, limits) && !newPassword;
+  const options = (images.data ?? [])
+    .filter((image) => image.status.toUpperCase() === 'ACTIVE')
+    .map((image) => ({ value: image.id, label: image.name ? `${image.name} (${image.id.slice(0, 8)})` : image.id }));
+
+  return (
+    <ActionDialog
+      opened={opened}
+      onClose={onClose}
+      serverId={server.id}
+      title={t('server-detail.rebuild.title', { name: server.name })}
+      request={valid && imageRef ? serverRequests.rebuild(server.id, { imageRef, name, metadata: recordOf(rows), adminPass }) : null}
+      submitLabel={t('server-detail.rebuild.submit')}
+      danger
+      done={Boolean(newPassword)}
+      onSuccess={(result) => {
+        const parsed = rebuildPasswordSchema.safeParse(result);
+        const password = parsed.success ? parsed.data.server.adminPass : undefined;
+        if (!password) return;
+        setNewPassword(password);
+        return 'stay';
+      }}
+    >
+      {newPassword ? (
+        <Alert color="teal" icon={<IconKey />} title={t('server-detail.rebuild.started')}>
+          <Stack gap="xs">
+            <Text size="sm">{t('server-detail.rebuild.passwordHint')}</Text>
+            <CopyableId value={newPassword} />
+          </Stack>
+        </Alert>
+      ) : (
+        <>
+          <Alert color="orange" variant="light">
+            {t('server-detail.rebuild.warning')}
+          </Alert>
+          <Select
+            label={t('server-detail.rebuild.image')}
+            placeholder={t('server-detail.rebuild.imagePlaceholder')}
+            data={options}
+            value={imageRef}
+            onChange={setImageRef}
+            searchable
+            nothingFoundMessage={t('server-detail.rebuild.noImages')}
+            required
+            comboboxProps={{ withinPortal: true }}
+          />
+          <TextInput
+            label={t('server-detail.rebuild.name')}
+            description={t('server-detail.rebuild.nameHint')}
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={namePb && t(`server-detail.validation.${namePb.key}`, namePb.values)}
+          />
+          <MetadataEditor label={t('server-detail.rebuild.metadata')} rows={rows} onChange={setRows} limits={limits} />
+          <PasswordInput
+            label={t('server-detail.rebuild.adminPass')}
+            description={t('server-detail.rebuild.adminPassHint')}
+            value={adminPass}
+            onChange={(event) => setAdminPass(event.currentTarget.value)}
+            autoComplete="new-password"
+          />
+        </>
+      )}
+    </ActionDialog>
+  );
+}

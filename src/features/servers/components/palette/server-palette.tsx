@@ -1,0 +1,125 @@
+import '@mantine/spotlight/styles.css';
+import { useState } from 'react';
+import { Button, Group, Kbd, Text } from '@mantine/core';
+import { useDebouncedValue, useOs } from '@mantine/hooks';
+import { Spotlight, spotlight } from '@mantine/spotlight';
+import { IconExternalLink, IconSearch, IconServer } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { notifySuccess } from '../../../../lib/notify';
+import { useCompute } from '../../../../lib/compute';
+import { availability, type Actor } from '../../lifecycle';
+import { useServerOperation, type QuickOperation } from '../../mutations';
+import { paletteFilters, parsePaletteQuery } from '../../palette-query';
+import { serverQueries } from '../../queries';
+import type { Server } from '../../schemas';
+import { addressesOf, OPERATION_ICONS } from '../list/server-table';
+
+/** Operations the palette offers (delete needs the confirmation of the list or the detail page). */
+const PALETTE_OPERATIONS: QuickOperation[] = ['start', 'stop', 'reboot-soft', 'reboot-hard', 'lock', 'unlock'];
+
+function useFoundServers(text: string): { servers: Server[]; loading: boolean } {
+  const target = useCompute();
+  const query = parsePaletteQuery(text);
+  const filters = paletteFilters(query);
+  const list = useQuery({
+    ...serverQueries.search(target, filters ?? {}),
+    enabled: filters !== null,
+    meta: { errorNotification: 'never' },
+  });
+  const one = useQuery({
+    ...serverQueries.detail(target, query.kind === 'id' ? query.id : ''),
+    enabled: query.kind === 'id',
+    retry: false,
+    meta: { errorNotification: 'never' },
+  });
+  if (query.kind === 'id') return { servers: one.data ? [one.data] : [], loading: one.isFetching };
+  return { servers: list.data?.servers ?? [], loading: list.isFetching };
+}
+
+/** The palette's hint button for page headers: "Search servers ⌘K". */
+export function PaletteButton() {
+  const { t } = useTranslation();
+  const os = useOs();
+  const mod = os === 'macos' || os === 'ios' ? '⌘' : 'Ctrl';
+  return (
+    <Button
+      variant="default"
+      fw={400}
+      leftSection={<IconSearch size={14} />}
+      rightSection={
+        <Group gap={2}>
+          <Kbd size="xs">{mod}</Kbd>
+          <Kbd size="xs">K</Kbd>
+        </Group>
+      }
+      onClick={() => spotlight.open()}
+    >
+      {t('servers.palette.open')}
+    </Button>
+  );
+}
+
+/**
+ * Ctrl/⌘+K: finds a server by name, id or IP (asking the API), then opens it or runs one of
+ * the operations its state allows.
+ */
+export function ServerPalette({ actor }: { actor: Actor }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const operation = useServerOperation();
+  const [text, setText] = useState('');
+  const [debounced] = useDebouncedValue(text, 250);
+  const { servers, loading } = useFoundServers(debounced);
+
+  const run = (server: Server, op: QuickOperation) =>
+    operation.mutate(
+      { id: server.id, operation: op },
+      { onSuccess: () => notifySuccess(t('servers.palette.done', { operation: t(`servers.ops.${op}`), name: server.name })) },
+    );
+
+  return (
+    <Spotlight.Root
+      query={text}
+      onQueryChange={setText}
+      shortcut={['mod + K']}
+      scrollable
+      maxHeight={420}
+      aria-label={t('servers.palette.label')}
+    >
+      <Spotlight.Search placeholder={t('servers.palette.placeholder')} leftSection={<IconSearch size={18} />} />
+      <Spotlight.ActionsList aria-label={t('servers.palette.results')}>
+        {servers.map((server) => {
+          const ips = addressesOf(server).map((entry) => entry.addr);
+          return (
+            <Spotlight.ActionsGroup key={server.id} label={server.name}>
+              <Spotlight.Action
+                leftSection={<IconServer size={18} />}
+                label={t('servers.palette.openServer', { name: server.name })}
+                description={[t(`status.${server.status}`, { defaultValue: server.status }), server.id, ...ips].join(' · ')}
+                rightSection={<IconExternalLink size={14} />}
+                onClick={() => navigate(`/servers/${encodeURIComponent(server.id)}`)}
+              />
+              {PALETTE_OPERATIONS.filter((op) => availability(server, op, actor).allowed).map((op) => (
+                <Spotlight.Action
+                  key={op}
+                  leftSection={OPERATION_ICONS[op]}
+                  label={t('servers.palette.runOn', { operation: t(`servers.ops.${op}`), name: server.name })}
+                  onClick={() => run(server, op)}
+                />
+              ))}
+            </Spotlight.ActionsGroup>
+          );
+        })}
+        {servers.length === 0 && (
+          <Spotlight.Empty>
+            <Text size="sm" c="dimmed">
+              {debounced.trim() ? (loading ? t('common.loading') : t('servers.palette.nothing')) : t('servers.palette.hint')}
+            </Text>
+          </Spotlight.Empty>
+        )}
+      </Spotlight.ActionsList>
+    </Spotlight.Root>
+  );
+}

@@ -1,0 +1,37 @@
+import type { UseFormReturnType } from '@mantine/form';
+import type { LimitsLike } from '../../quota-impact';
+import type { FlavorChoice, ImageChoice, NetworkChoice } from '../../wizard-validation';
+import type { WizardValues } from '../../wizard-values';
+
+export interface WizardImage extends ImageChoice {
+  status?: string;
+  metadata?: Record<string, unknown>;
+  size?: number;
+}
+
+export interface WizardLimits extends LimitsLike {
+  maxServerMeta?: number;
+  maxPersonality?: number;
+  maxPersonalitySize?: number;
+}
+
+/** Everything the wizard picks from, fetched by the page (which composes several features). */
+export interface WizardCatalog {
+  zones: string[];
+  images: WizardImage[];
+  flavors: FlavorChoice[];
+  networks: NetworkChoice[];
+  securityGroups: Array<{ name: string; description?: string | null }>;
+  keypairs: Array<{ name: string; fingerprint?: string; type?: string }>;
+  serverGroups: Array<{ id: string; name: string; policies?: string[] }>;
+  limits?: WizardLimits;
+}
+
+export type WizardForm = UseFormReturnType<WizardValues>;
+
+export interface StepProps {
+  form: WizardForm;
+  catalog: WizardCatalog;
+  /** The translated error of a form path, when it should show (touched, or after "Next"). */
+  errorOf: (path: string) => string | undefined;
+}

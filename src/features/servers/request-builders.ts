@@ -1,0 +1,151 @@
+/**
+ * Pure translations of the wizard's values: into the body of Create Server (spec 4.2), and
+ * into the equivalent `openstack` CLI commands, so the review shows exactly what is sent.
+ */
+import type { CreateServerBody, CreateServerRequest, SchedulerHints } from './schemas';
+import { encodeBase64 } from './validators';
+import type { WizardValues } from './wizard-values';
+
+export interface BuildOptions {
+  /** The microversion sends `description` from 2.19. */
+  supportsDescription?: boolean;
+}
+
+function trimmedEntries(entries: ReadonlyArray<{ key: string; value: string }>): Array<[string, string]> {
+  return entries.filter((entry) => entry.key.trim() !== '').map((entry) => [entry.key.trim(), entry.value]);
+}
+
+/** The user data as the API wants it: base64, from the text or the file. */
+export function userDataOf(values: Pick<WizardValues, 'userDataMode' | 'userData' | 'userDataFile'>): string | undefined {
+  if (values.userDataMode === 'file') return values.userDataFile?.base64 || undefined;
+  return values.userData ? encodeBase64(values.userData) : undefined;
+}
+
+export function schedulerHintsOf(values: Pick<WizardValues, 'serverGroupId' | 'schedulerHints'>): SchedulerHints | undefined {
+  const hints: SchedulerHints = {};
+  for (const [key, value] of trimmedEntries(values.schedulerHints)) {
+    if (value.trim()) hints[key] = value.trim();
+  }
+  if (values.serverGroupId) hints.group = values.serverGroupId;
+  return Object.keys(hints).length ? hints : undefined;
+}
+
+/** The body of POST /servers. Tags are not part of it before 2.52: see `tagsAfterCreate`. */
+export function buildCreateServerBody(values: WizardValues, options: BuildOptions = {}): CreateServerBody {
+  const server: CreateServerRequest = { name: values.name, flavorRef: values.flavorId };
+  if (values.bootFromVolume) {
+    server.block_device_mapping_v2 = [
+      {
+        source_type: 'image',
+        destination_type: 'volume',
+        uuid: values.imageId,
+        boot_index: 0,
+        volume_size: Number(values.volumeSize),
+        delete_on_termination: values.deleteOnTermination,
+      },
+    ];
+  } else {
+    server.imageRef = values.imageId;
+  }
+  if (values.availabilityZone) server.availability_zone = values.availabilityZone;
+  const nics = values.nics
+    .map((nic) => {
+      if (nic.kind === 'port') return nic.portId ? { port: nic.portId } : null;
+      if (!nic.networkId) return null;
+      return nic.fixedIp.trim() ? { uuid: nic.networkId, fixed_ip: nic.fixedIp.trim() } : { uuid: nic.networkId };
+    })
+    .filter((nic): nic is NonNullable<typeof nic> => nic !== null);
+  if (nics.length) server.networks = nics;
+  // Table 4-3: security groups apply to the ports Nova creates on networks.
+  const groups = [...new Set(values.securityGroups.filter(Boolean))];
+  if (groups.length && nics.some((nic) => 'uuid' in nic)) server.security_groups = groups.map((name) => ({ name }));
+  if (values.keyName) server.key_name = values.keyName;
+  const userData = userDataOf(values);
+  if (userData) server.user_data = userData;
+  const files = values.personality.filter((file) => file.path.trim());
+  if (files.length) server.personality = files.map((file) => ({ path: file.path.trim(), contents: encodeBase64(file.contents) }));
+  const metadata = trimmedEntries(values.metadata);
+  if (metadata.length) server.metadata = Object.fromEntries(metadata);
+  if (options.supportsDescription && values.description.trim()) server.description = values.description;
+
+  const body: CreateServerBody = { server };
+  const hints = schedulerHintsOf(values);
+  if (hints) body['os:scheduler_hints'] = hints;
+  return body;
+}
+
+/** Tags to set once the server is ACTIVE (Replace Server Tags, 23.2), as 2.26 has no tags on create. */
+export function tagsAfterCreate(values: Pick<WizardValues, 'tags'>): string[] {
+  return [...new Set(values.tags.map((tag) => tag.trim()).filter(Boolean))];
+}
+
+// ---- openstack CLI ----------------------------------------------------------------------------
+
+/** POSIX shell quoting: bare when safe, else single quotes. */
+export function shellQuote(value: string): string {
+  if (/^[A-Za-z0-9_./:=@%+,-]+$/.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+export interface CliNames {
+  /** Names the CLI user knows better than ids (optional: ids are used otherwise). */
+  flavorName?: string;
+}
+
+/**
+ * The `openstack` commands that create the same server: `server create`, then
+ * `server set --tag` for the tags. Files (user data, injected files) are named after what
+ * the user picked; they must exist next to the command.
+ */
+export function buildOpenstackCli(values: WizardValues, names: CliNames = {}, options: BuildOptions = {}): string {
+  const args: string[] = ['openstack', 'server', 'create'];
+  const add = (...parts: string[]) => args.push(...parts);
+  add('--flavor', shellQuote(names.flavorName || values.flavorId));
+  if (values.bootFromVolume) {
+    add(
+      '--block-device',
+      shellQuote(
+        [
+          `uuid=${values.imageId}`,
+          'source_type=image',
+          'destination_type=volume',
+          `volume_size=${values.volumeSize}`,
+          'boot_index=0',
+          `delete_on_termination=${values.deleteOnTermination ? 'true' : 'false'}`,
+        ].join(','),
+      ),
+    );
+  } else {
+    add('--image', shellQuote(values.imageId));
+  }
+  if (values.availabilityZone) add('--availability-zone', shellQuote(values.availabilityZone));
+  for (const nic of values.nics) {
+    if (nic.kind === 'port' && nic.portId) add('--port', shellQuote(nic.portId));
+    if (nic.kind === 'network' && nic.networkId) {
+      add('--nic', shellQuote(`net-id=${nic.networkId}${nic.fixedIp.trim() ? `,v4-fixed-ip=${nic.fixedIp.trim()}` : ''}`));
+    }
+  }
+  const hasNetworkNic = values.nics.some((nic) => nic.kind === 'network' && nic.networkId);
+  if (hasNetworkNic) for (const group of new Set(values.securityGroups.filter(Boolean))) add('--security-group', shellQuote(group));
+  if (values.keyName) add('--key-name', shellQuote(values.keyName));
+  const userData = values.userDataMode === 'file' ? values.userDataFile?.name : values.userData ? 'user-data.txt' : undefined;
+  if (userData) add('--user-data', shellQuote(userData));
+  values.personality
+    .filter((file) => file.path.trim())
+    .forEach((file, index) => add('--file', shellQuote(`${file.path.trim()}=file-${index + 1}.txt`)));
+  for (const [key, value] of trimmedEntries(values.metadata)) add('--property', shellQuote(`${key}=${value}`));
+  const hints = schedulerHintsOf(values) ?? {};
+  for (const [key, value] of Object.entries(hints)) {
+    for (const one of Array.isArray(value) ? value : [value]) add('--hint', shellQuote(`${key}=${one}`));
+  }
+  if (options.supportsDescription && values.description.trim()) add('--description', shellQuote(values.description));
+  add(shellQuote(values.name));
+  const lines = [args.join(' ')];
+  const tags = tagsAfterCreate(values);
+  if (tags.length) {
+    lines.push(
+      ['openstack', '--os-compute-api-version', '2.26', 'server', 'set', ...tags.flatMap((tag) => ['--tag', shellQuote(tag)]), shellQuote(values.name)].join(' '),
+    );
+  }
+  return lines.join('\n');
+}

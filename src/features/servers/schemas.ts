@@ -1,0 +1,233 @@
+import { z } from 'zod';
+
+/**
+ * Shapes of the servers API (spec chapters 4, 5, 11 and 23) as the cloud sends them, and of
+ * the requests the console sends. Fields that appear only at some microversion, only for
+ * admins, or only in some statuses are optional; the types are inferred from here.
+ */
+
+export const linkSchema = z.object({ href: z.string(), rel: z.string() });
+export type Link = z.infer<typeof linkSchema>;
+
+/** One address of `addresses[network]` (spec table 4-11). */
+export const serverAddressSchema = z.object({
+  addr: z.string(),
+  version: z.number().int(),
+  'OS-EXT-IPS:type': z.string().optional(),
+  'OS-EXT-IPS-MAC:mac_addr': z.string().optional(),
+});
+export type ServerAddress = z.infer<typeof serverAddressSchema>;
+
+/** `image` (table 4-12); `""` when the server boots from a volume — normalised to null. */
+export const serverImageRefSchema = z
+  .union([z.object({ id: z.string(), links: z.array(linkSchema).optional() }), z.literal(''), z.null()])
+  .transform((value) => (value ? value : null));
+
+/** `flavor` (table 4-13): `{id, links}` up to 2.46. */
+export const serverFlavorRefSchema = z.object({
+  id: z.string(),
+  links: z.array(linkSchema).optional(),
+});
+
+/** `fault` (table 4-15), shown in ERROR and DELETED. */
+export const serverFaultSchema = z.object({
+  code: z.number().int(),
+  message: z.string(),
+  details: z.string().optional(),
+  created: z.string(),
+});
+export type ServerFault = z.infer<typeof serverFaultSchema>;
+
+const nullableString = z.string().nullable().optional();
+
+/**
+ * A server as Get Server Detail and List Servers Detail return it (tables 4-1 and 4.3's
+ * response), with the microversion fields of 2.3 (extended attributes), 2.9 (`locked`),
+ * 2.16 (`host_status`), 2.19 (`description`) and 2.26 (`tags`).
+ */
+export const serverSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.string(),
+  tenant_id: z.string().optional(),
+  user_id: z.string().optional(),
+  metadata: z.record(z.string(), z.string()).default({}),
+  hostId: z.string().optional(),
+  image: serverImageRefSchema.optional().transform((value) => value ?? null),
+  flavor: serverFlavorRefSchema,
+  created: z.string(),
+  updated: z.string(),
+  addresses: z.record(z.string(), z.array(serverAddressSchema)).default({}),
+  accessIPv4: z.string().optional(),
+  accessIPv6: z.string().optional(),
+  links: z.array(linkSchema).optional(),
+  'OS-DCF:diskConfig': z.string().optional(),
+  progress: z.number().optional(),
+  fault: serverFaultSchema.optional(),
+  key_name: nullableString,
+  security_groups: z.array(z.object({ name: z.string() })).optional(),
+  'OS-EXT-AZ:availability_zone': nullableString,
+  config_drive: z.union([z.string(), z.boolean()]).nullable().optional(),
+  'OS-EXT-STS:task_state': nullableString,
+  'OS-EXT-STS:vm_state': nullableString,
+  'OS-EXT-STS:power_state': z.number().int().nullable().optional(),
+  'OS-SRV-USG:launched_at': nullableString,
+  'OS-SRV-USG:terminated_at': nullableString,
+  'os-extended-volumes:volumes_attached': z
+    .array(z.object({ id: z.string(), delete_on_termination: z.boolean().optional() }))
+    .optional(),
+  'OS-EXT-SRV-ATTR:host': nullableString,
+  'OS-EXT-SRV-ATTR:instance_name': nullableString,
+  'OS-EXT-SRV-ATTR:hypervisor_hostname': nullableString,
+  'OS-EXT-SRV-ATTR:hostname': nullableString,
+  'OS-EXT-SRV-ATTR:reservation_id': nullableString,
+  'OS-EXT-SRV-ATTR:launch_index': z.number().int().nullable().optional(),
+  'OS-EXT-SRV-ATTR:kernel_id': nullableString,
+  'OS-EXT-SRV-ATTR:ramdisk_id': nullableString,
+  'OS-EXT-SRV-ATTR:root_device_name': nullableString,
+  'OS-EXT-SRV-ATTR:user_data': nullableString,
+  locked: z.boolean().optional(),
+  host_status: nullableString,
+  description: nullableString,
+  tags: z.array(z.string()).optional(),
+});
+export type Server = z.infer<typeof serverSchema>;
+
+export const serverEnvelopeSchema = z.object({ server: serverSchema });
+
+/** List Servers (summary): id, name and links only. */
+export const serverSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  links: z.array(linkSchema).optional(),
+});
+export type ServerSummary = z.infer<typeof serverSummarySchema>;
+
+export const serverListResponseSchema = z.object({
+  servers: z.array(serverSchema),
+  servers_links: z.array(linkSchema).optional(),
+});
+
+export const serverSummaryListResponseSchema = z.object({
+  servers: z.array(serverSummarySchema),
+  servers_links: z.array(linkSchema).optional(),
+});
+
+/** Create Server answers (spec 4.2): the id, links and the generated password. */
+export const createdServerSchema = z.object({
+  id: z.string(),
+  links: z.array(linkSchema).optional(),
+  adminPass: z.string().optional(),
+  security_groups: z.array(z.object({ name: z.string() })).optional(),
+  'OS-DCF:diskConfig': z.string().optional(),
+});
+export type CreatedServer = z.infer<typeof createdServerSchema>;
+export const createServerResponseSchema = z.object({ server: createdServerSchema });
+
+// ---- requests -------------------------------------------------------------------------
+
+/** Table 4-7: a port, or a network uuid with an optional fixed IP. */
+export const networkRequestSchema = z.object({
+  uuid: z.string().optional(),
+  port: z.string().optional(),
+  fixed_ip: z.string().optional(),
+});
+
+/** Table 4-5. Strings where the spec has them (boot_index, volume_size), as Nova accepts both. */
+export const blockDeviceMappingSchema = z.object({
+  source_type: z.enum(['volume', 'image', 'snapshot']),
+  destination_type: z.literal('volume'),
+  uuid: z.string(),
+  boot_index: z.union([z.string(), z.number()]),
+  volume_size: z.union([z.string(), z.number()]).optional(),
+  volume_type: z.string().optional(),
+  delete_on_termination: z.boolean().optional(),
+  device_name: z.string().optional(),
+});
+export type BlockDeviceMapping = z.infer<typeof blockDeviceMappingSchema>;
+
+/** Table 4-3: the `server` of Create Server as the console sends it. */
+export const createServerRequestSchema = z.object({
+  name: z.string(),
+  flavorRef: z.string(),
+  imageRef: z.string().optional(),
+  availability_zone: z.string().optional(),
+  networks: z.array(networkRequestSchema).optional(),
+  security_groups: z.array(z.object({ name: z.string() })).optional(),
+  key_name: z.string().optional(),
+  user_data: z.string().optional(),
+  personality: z.array(z.object({ path: z.string(), contents: z.string() })).optional(),
+  metadata: z.record(z.string(), z.string()).optional(),
+  block_device_mapping_v2: z.array(blockDeviceMappingSchema).optional(),
+  description: z.string().optional(),
+  adminPass: z.string().optional(),
+  config_drive: z.boolean().optional(),
+});
+export type CreateServerRequest = z.infer<typeof createServerRequestSchema>;
+
+/** Table 4-8: scheduler hints sent beside `server`. */
+export const schedulerHintsSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+export type SchedulerHints = z.infer<typeof schedulerHintsSchema>;
+
+/** The whole body of POST /servers. */
+export interface CreateServerBody {
+  server: CreateServerRequest;
+  'os:scheduler_hints'?: SchedulerHints;
+}
+
+/** Update Server (spec 4.6): the name; the description from 2.19. */
+export interface UpdateServerRequest {
+  name?: string;
+  description?: string | null;
+}
+
+/** Chapter 5: every action's body, keyed by its name. */
+export interface ServerActionBodies {
+  reboot: { type: 'SOFT' | 'HARD' };
+  'os-stop': { type?: 'SOFT' | 'HARD' } | null;
+  'os-start': null;
+  lock: null;
+  unlock: null;
+  resize: { flavorRef: string };
+  confirmResize: null;
+  revertResize: null;
+  createImage: { name: string; metadata?: Record<string, string> };
+  rebuild: { imageRef: string; name?: string; metadata?: Record<string, string>; adminPass?: string };
+  'os-getConsoleOutput': { length?: number };
+}
+export type ServerActionName = keyof ServerActionBodies;
+/** `{ "reboot": { "type": "SOFT" } }` and the like: one key, its argument. */
+export type ServerActionBody = { [K in ServerActionName]: { [P in K]: ServerActionBodies[K] } }[ServerActionName];
+
+export const consoleOutputSchema = z.object({ output: z.string() });
+/** Rebuild answers with the server's basic view. */
+export const rebuildResponseSchema = z.object({ server: serverSchema.partial().extend({ id: z.string() }) });
+
+// ---- tags (chapter 23) ------------------------------------------------------------------
+
+export const tagsResponseSchema = z.object({ tags: z.array(z.string()) });
+
+// ---- instance actions (chapter 11) --------------------------------------------------------
+
+export const instanceActionEventSchema = z.object({
+  event: z.string(),
+  start_time: z.string().nullable().optional(),
+  finish_time: z.string().nullable().optional(),
+  result: z.string().nullable().optional(),
+  traceback: z.string().nullable().optional(),
+});
+
+export const instanceActionSchema = z.object({
+  action: z.string(),
+  instance_uuid: z.string().optional(),
+  message: z.string().nullable().optional(),
+  project_id: z.string().optional(),
+  request_id: z.string(),
+  start_time: z.string(),
+  user_id: z.string().nullable().optional(),
+  events: z.array(instanceActionEventSchema).optional(),
+});
+export type InstanceAction = z.infer<typeof instanceActionSchema>;
+
+export const instanceActionListSchema = z.object({ instanceActions: z.array(instanceActionSchema) });
+export const instanceActionEnvelopeSchema = z.object({ instanceAction: instanceActionSchema });

@@ -1,0 +1,186 @@
+/**
+ * The create wizard's checks, per step, before anything is sent: each field against the
+ * spec (validators.ts), and the choices against each other (the flavor against the image's
+ * minimums, fixed IPs against their network's CIDR, a boot volume against the image).
+ */
+import {
+  base64Length,
+  utf8Length,
+  validateFixedIp,
+  validateMetadata,
+  validatePersonality,
+  validateServerName,
+  validateTags,
+  validateUserData,
+  validateUserDataBase64,
+  validateUuid,
+  validateVolumeSize,
+  type Problem,
+} from './validators';
+import type { WizardValues } from './wizard-values';
+
+export const WIZARD_STEPS = ['basics', 'image', 'flavor', 'network', 'keypair', 'advanced', 'review'] as const;
+export type WizardStep = (typeof WIZARD_STEPS)[number];
+
+export interface ImageChoice {
+  id: string;
+  name?: string | null;
+  minDisk?: number;
+  minRam?: number;
+}
+
+export interface FlavorChoice {
+  id: string;
+  name: string;
+  vcpus: number;
+  ram: number;
+  disk: number;
+  disabled?: boolean;
+}
+
+export interface NetworkChoice {
+  id: string;
+  label?: string | null;
+  cidr?: string | null;
+  gateway?: string | null;
+}
+
+export interface WizardContext {
+  images: readonly ImageChoice[];
+  flavors: readonly FlavorChoice[];
+  networks: readonly NetworkChoice[];
+  maxServerMeta?: number;
+  maxPersonality?: number;
+  maxPersonalitySize?: number;
+}
+
+/** Form path → problem (`nics.0.fixedIp`, `metadata.2.key`, `userData`). */
+export type WizardErrors = Record<string, Problem>;
+
+/** The flavor can host the image: RAM ≥ min_ram, and (booting from the image) disk ≥ min_disk. */
+export function flavorFitsImage(flavor: FlavorChoice, image: ImageChoice | undefined, bootFromVolume: boolean): boolean {
+  if (flavor.disabled) return false;
+  if (!image) return true;
+  if ((image.minRam ?? 0) > flavor.ram) return false;
+  if (!bootFromVolume && (image.minDisk ?? 0) > flavor.disk) return false;
+  return true;
+}
+
+/** The smallest boot volume for the image (GB): its min_disk, at least 1. */
+export function minVolumeSize(image: ImageChoice | undefined): number {
+  return Math.max(1, image?.minDisk ?? 0);
+}
+
+function basics(values: WizardValues, errors: WizardErrors) {
+  const name = validateServerName(values.name);
+  if (name) errors.name = name;
+  if (utf8Length(values.description) > 255) errors.description = { key: 'tooManyBytes', values: { max: 255, actual: utf8Length(values.description) } };
+}
+
+function image(values: WizardValues, context: WizardContext, errors: WizardErrors) {
+  if (!values.imageId || !context.images.some((entry) => entry.id === values.imageId)) errors.imageId = { key: 'imageRequired' };
+}
+
+function flavor(values: WizardValues, context: WizardContext, errors: WizardErrors) {
+  const chosen = context.flavors.find((entry) => entry.id === values.flavorId);
+  if (!chosen) {
+    errors.flavorId = { key: 'flavorRequired' };
+    return;
+  }
+  const img = context.images.find((entry) => entry.id === values.imageId);
+  if (!flavorFitsImage(chosen, img, values.bootFromVolume)) errors.flavorId = { key: 'flavorTooSmall' };
+}
+
+function network(values: WizardValues, context: WizardContext, errors: WizardErrors) {
+  if (values.nics.length === 0) {
+    errors.nics = { key: 'networkRequired' };
+    return;
+  }
+  const seen = new Set<string>();
+  values.nics.forEach((nic, index) => {
+    if (nic.kind === 'port') {
+      const problem = nic.portId ? validateUuid(nic.portId) : { key: 'nicIncomplete' };
+      if (problem) errors[`nics.${index}.portId`] = problem;
+      return;
+    }
+    // a network that is not (or no longer) the project's, e.g. from an old draft
+    if (!nic.networkId || (context.networks.length > 0 && !context.networks.some((entry) => entry.id === nic.networkId))) {
+      errors[`nics.${index}.networkId`] = { key: 'nicIncomplete' };
+      return;
+    }
+    // Spec 4.2 constraint 9: several ports on one network need allow_duplicate_networks.
+    if (seen.has(nic.networkId)) errors[`nics.${index}.networkId`] = { key: 'duplicateNetwork' };
+    seen.add(nic.networkId);
+    const net = context.networks.find((entry) => entry.id === nic.networkId);
+    const ip = validateFixedIp(nic.fixedIp, net?.cidr, net?.gateway);
+    if (ip) errors[`nics.${index}.fixedIp`] = ip;
+  });
+}
+
+function advanced(values: WizardValues, context: WizardContext, errors: WizardErrors) {
+  const userData =
+    values.userDataMode === 'file'
+      ? values.userDataFile
+        ? validateUserDataBase64(values.userDataFile.base64)
+        : null
+      : validateUserData(values.userData);
+  if (userData) errors[values.userDataMode === 'file' ? 'userDataFile' : 'userData'] = userData;
+
+  const files = validatePersonality(values.personality, { maxFiles: context.maxPersonality, maxBytes: context.maxPersonalitySize });
+  if (files.whole) errors.personality = files.whole;
+  files.rows.forEach((row, index) => {
+    if (row.path) errors[`personality.${index}.path`] = row.path;
+    if (row.contents) errors[`personality.${index}.contents`] = row.contents;
+  });
+
+  const metadata = validateMetadata(values.metadata, context.maxServerMeta);
+  if (metadata.whole) errors.metadata = metadata.whole;
+  metadata.rows.forEach((row, index) => {
+    if (row.key) errors[`metadata.${index}.key`] = row.key;
+    if (row.value) errors[`metadata.${index}.value`] = row.value;
+  });
+
+  const tags = validateTags(values.tags);
+  if (tags) errors.tags = tags;
+
+  if (values.serverGroupId) {
+    const group = validateUuid(values.serverGroupId);
+    if (group) errors.serverGroupId = group;
+  }
+  values.schedulerHints.forEach((hint, index) => {
+    if (hint.key && !/^[A-Za-z0-9_]+$/.test(hint.key)) errors[`schedulerHints.${index}.key`] = { key: 'hintKey' };
+  });
+
+  if (values.bootFromVolume) {
+    const img = context.images.find((entry) => entry.id === values.imageId);
+    const size = validateVolumeSize(values.volumeSize, minVolumeSize(img));
+    if (size) errors.volumeSize = size;
+  }
+}
+
+/** The problems of one step (the review step checks them all). */
+export function validateWizardStep(step: WizardStep, values: WizardValues, context: WizardContext): WizardErrors {
+  const errors: WizardErrors = {};
+  const all = step === 'review';
+  if (all || step === 'basics') basics(values, errors);
+  if (all || step === 'image') image(values, context, errors);
+  if (all || step === 'flavor') flavor(values, context, errors);
+  if (all || step === 'network') network(values, context, errors);
+  if (all || step === 'advanced') advanced(values, context, errors);
+  return errors;
+}
+
+/** The first step that has a problem, to send the user back to it. */
+export function firstInvalidStep(values: WizardValues, context: WizardContext): WizardStep | null {
+  for (const step of WIZARD_STEPS) {
+    if (step === 'review') continue;
+    if (Object.keys(validateWizardStep(step, values, context)).length) return step;
+  }
+  return null;
+}
+
+/** The base64 size the user data will have on the wire. */
+export function encodedUserDataSize(values: Pick<WizardValues, 'userDataMode' | 'userData' | 'userDataFile'>): number {
+  if (values.userDataMode === 'file') return values.userDataFile?.base64.length ?? 0;
+  return values.userData ? base64Length(utf8Length(values.userData)) : 0;
+}
