@@ -79,6 +79,12 @@ describe('static site', () => {
     expect(again.status).toBe(304);
   });
 
+  it('answers client routes whose ids contain dots with index.html', async () => {
+    const answer = await get('/flavors/s3.large.2');
+    expect(answer.status).toBe(200);
+    expect(answer.body.toString()).toContain('<div id="root">');
+  });
+
   it('answers 404 for a missing asset instead of index.html', async () => {
     expect((await get('/assets/gone-123.js')).status).toBe(404);
   });

@@ -104,9 +104,10 @@ export function createStaticSite({ root, assetsPrefix = '/assets/' }: StaticSite
     let file = path && !pathname.endsWith('/') ? await load(path) : null;
     let ext = path ? extname(path).toLowerCase() : '';
     if (!file) {
-      // A client-side route (no file extension): the SPA decides what to show. A missing
-      // asset stays a 404 so a stale chunk fails loudly instead of parsing HTML as JS.
-      if (ext && ext !== '.html') {
+      // A client-side route: the SPA decides what to show. Only a missing asset (a file type we
+      // serve) stays a 404, so a stale chunk fails loudly instead of parsing HTML as JS, while
+      // routes whose ids contain dots (/flavors/s3.large.2) still reach the SPA.
+      if (ext && ext !== '.html' && ext in TYPES) {
         res.statusCode = 404;
         res.setHeader('Content-Type', 'text/plain; charset=utf-8');
         res.end('Not found');

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { ActionIcon, Code, CopyButton, DataList, Group, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import classes from './detail-fields.module.css';
 
 export interface DetailField {
   label: string;
@@ -12,7 +13,7 @@ export interface DetailField {
 /** A resource's attributes as label/value pairs; `false` entries are skipped, empty values show a dash. */
 export function DetailFields({ fields, labelWidth = 180 }: { fields: Array<DetailField | false | null | undefined>; labelWidth?: number }) {
   return (
-    <DataList withDivider labelWidth={labelWidth}>
+    <DataList withDivider labelWidth={labelWidth} classNames={{ itemValue: classes.value }}>
       {fields
         .filter((field): field is DetailField => Boolean(field))
         .map((field) => (

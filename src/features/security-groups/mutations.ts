@@ -1,0 +1,63 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCompute } from '../../lib/compute';
+import { invalidateAfterDelete } from '../../lib/invalidate';
+import {
+  createSecurityGroup,
+  createSecurityGroupRule,
+  deleteSecurityGroup,
+  deleteSecurityGroupRule,
+  updateSecurityGroup,
+} from './api';
+import { securityGroupQueries } from './queries';
+import type { CreateRuleRequest, SecurityGroupFields } from './schemas';
+
+export function useCreateSecurityGroup() {
+  const compute = useCompute();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (fields: SecurityGroupFields) => createSecurityGroup(compute, fields),
+    meta: { successMessage: 'securityGroups.create.done', errorNotification: 'never' },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: securityGroupQueries.all() }),
+  });
+}
+
+export function useUpdateSecurityGroup() {
+  const compute = useCompute();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, fields }: { id: string; fields: SecurityGroupFields }) => updateSecurityGroup(compute, id, fields),
+    meta: { successMessage: 'securityGroups.edit.done', errorNotification: 'never' },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: securityGroupQueries.all() }),
+  });
+}
+
+export function useDeleteSecurityGroup() {
+  const compute = useCompute();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => deleteSecurityGroup(compute, id),
+    meta: { successMessage: 'securityGroups.delete.done' },
+    onSuccess: (_data, id) => invalidateAfterDelete(queryClient, securityGroupQueries.all(), id),
+  });
+}
+
+export function useCreateSecurityGroupRule() {
+  const compute = useCompute();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (rule: CreateRuleRequest) => createSecurityGroupRule(compute, rule),
+    // the rule form shows the API's refusal (duplicate, bad range) where the rule is typed
+    meta: { successMessage: 'securityGroups.rules.added', errorNotification: 'never' },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: securityGroupQueries.all() }),
+  });
+}
+
+export function useDeleteSecurityGroupRule() {
+  const compute = useCompute();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => deleteSecurityGroupRule(compute, id),
+    meta: { successMessage: 'securityGroups.rules.deleted' },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: securityGroupQueries.all() }),
+  });
+}
