@@ -38,6 +38,8 @@ test('an image made from a server links back to it, and is deleted after confirm
   // delete: cancel first, nothing happens; then confirm
   await page.getByRole('button', { name: 'Delete image' }).click();
   await page.getByRole('dialog', { name: 'Delete image e2e-golden?' }).getByRole('button', { name: 'Cancel' }).click();
+  // the dialog's own "Delete image" button lingers while it fades out
+  await expect(page.getByRole('dialog', { name: 'Delete image e2e-golden?' })).toBeHidden();
   await compute(session, 'GET', `/images/${imageIdShown}`);
   await page.getByRole('button', { name: 'Delete image' }).click();
   await page.getByRole('dialog', { name: 'Delete image e2e-golden?' }).getByRole('button', { name: 'Delete image' }).click();
