@@ -129,7 +129,8 @@ export async function benchCloud(opts: { servers?: number; detailRuns?: number; 
     check();
 
     // The same list right after a write (a metadata item of one server changes each time),
-    // so every answer is built afresh: one query per table, the view, the JSON.
+    // so the whole answer is never reused: it is put together again from each server's kept
+    // JSON, the changed server read and rendered afresh (repositories/server-list-cache.ts).
     const someId = ((JSON.parse(Buffer.from(last).toString('utf8')) as { servers: { id: string }[] }).servers[0]).id;
     const fresh: number[] = [];
     let freshWall = 0;

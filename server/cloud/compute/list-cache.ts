@@ -2,19 +2,19 @@ import type { Db } from '../db/database.ts';
 import { stmt } from '../repositories/servers.ts';
 
 /**
- * Serialized answers of the server lists, valid while the database is unchanged. The key
- * is the request (who asks, at which microversion, through which URL, with which query);
- * the version is SQLite's own change counter for this connection (total_changes) plus
- * data_version for other connections, so any write anywhere makes every entry stale and
- * nothing outdated is ever served. A console polling an unchanged list of a thousand
+ * Serialized answers of the server lists (text, or UTF-8 bytes ready to send), valid while
+ * the database is unchanged. The key is the request (who asks, at which microversion,
+ * through which URL, with which query); the version is SQLite's own change counter for this
+ * connection (total_changes) plus data_version for other connections, so any write anywhere
+ * makes every entry stale and nothing outdated is ever served. A console polling an unchanged list of a thousand
  * servers then costs a lookup instead of a rebuild. Pages with a server in transition are
  * not kept: their progress moves with the clock.
  */
 export class ListCache {
-  private readonly entries = new Map<string, { version: string; body: string }>();
+  private readonly entries = new Map<string, { version: string; body: string | Buffer }>();
   private chars = 0;
 
-  /** At most `maxEntries` answers and `maxChars` characters (a 1,000-server page is ~1.4 M). */
+  /** At most `maxEntries` answers and `maxChars` characters or bytes (a 1,000-server page is ~1.4 M). */
   constructor(
     private readonly db: Db,
     private readonly maxEntries = 64,
@@ -33,7 +33,7 @@ export class ListCache {
     return `${changes}/${this.db.pragma('data_version', { simple: true }) as number}`;
   }
 
-  answer(key: string, build: () => { body: string; cacheable: boolean }): string {
+  answer(key: string, build: () => { body: string | Buffer; cacheable: boolean }): string | Buffer {
     const version = this.version();
     const hit = this.entries.get(key);
     if (hit && hit.version === version) {

@@ -2,7 +2,8 @@ import type { Db } from '../db/database.ts';
 import type { RequestContext } from '../context.ts';
 import { badRequest, forbidden } from '../errors.ts';
 import { portsOfServers } from '../repositories/ports.ts';
-import { listServers, tagsOfServers, type ListedServer } from '../repositories/servers.ts';
+import { cachedServers } from '../repositories/server-list-cache.ts';
+import { tagsOfServers, type ListedServer } from '../repositories/servers.ts';
 import { paginate } from '../pagination.ts';
 import { statusOf } from './states.ts';
 import { idFromRef } from './validation.ts';
@@ -102,7 +103,7 @@ export function findServers(db: Db, ctx: RequestContext, q: Query, detail: boole
   const includeDeleted = since !== undefined || wantDeleted || status?.toUpperCase() === 'DELETED';
 
   const project = allTenants ? (admin ? one(q.tenant_id) ?? one(q.project_id) : undefined) : ctx.projectId;
-  let rows = listServers(db, { projectId: project, includeDeleted });
+  let rows = cachedServers(db, { projectId: project, includeDeleted });
 
   if (wantDeleted) rows = rows.filter((r) => r.deleted === 1);
   const image = one(q.image);

@@ -5,6 +5,7 @@ import { statusOf } from '../compute/states.ts';
 import { resourceLinks, type Link } from '../routes/links.ts';
 import { attachmentsOfServers, type Attachment } from './volumes.ts';
 import { portsOfServers, type Port } from './ports.ts';
+import { detailFragments } from './server-list-cache.ts';
 import { securityGroupsOfServers } from './security-groups.ts';
 import { rawStmt, tagsOfServers, type ListedServer } from './servers.ts';
 
@@ -287,9 +288,42 @@ function addressesJson(rows: unknown[][] | undefined): string {
   return `${s}}`;
 }
 
-/** JSON.stringify(detailView(db, rows, o)): the answer of GET /servers/detail. */
-export function detailJson(db: Db, rows: ListedServer[], o: ViewOptions): string {
-  if (rows.length === 0) return '[]';
+const COMMA = Buffer.from(',');
+
+/**
+ * JSON.stringify(detailView(db, rows, o)) as UTF-8, between `head` and `tail`: the answer
+ * of GET /servers/detail, ready to send. Each server's JSON is kept (server-list-cache.ts)
+ * until a write touches that server, so a list right after a write renders, and reads the
+ * related rows of, only the servers that changed. They are kept as bytes: the answer is
+ * then one copy of them, where joining strings and encoding the result took ~3 ms more.
+ */
+export function detailJson(db: Db, rows: ListedServer[], o: ViewOptions, head = '', tail = ''): Buffer {
+  const ctx = o.ctx;
+  // The hrefs of resourceLinks: self with the API prefix, bookmark without.
+  const selfBase = `${ctx.baseUrl}${ctx.apiPrefix}/`;
+  const bookmarkBase = `${ctx.baseUrl}/${ctx.projectId}/`;
+  // Everything besides the rows that a server's JSON depends on (featuresOf reads mv and role).
+  const kept = detailFragments(db, `${ctx.mv.toString()}|${ctx.isAdmin}|${selfBase}|${bookmarkBase}`);
+  const missing = kept ? rows.filter((r) => !kept.has(r.id)) : rows;
+  const render = missing.length ? detailRenderer(db, missing, o, selfBase, bookmarkBase) : undefined;
+  const parts: Buffer[] = [Buffer.from(`${head}[`)];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    let b = kept?.get(r.id);
+    if (b === undefined) {
+      b = Buffer.from(render!(r));
+      // A task in flight shows progress that moves with the clock.
+      if (kept && r.task_state === null) kept.set(r.id, b);
+    }
+    if (i > 0) parts.push(COMMA);
+    parts.push(b);
+  }
+  parts.push(Buffer.from(`]${tail}`));
+  return Buffer.concat(parts);
+}
+
+/** Writes the detail JSON of any of `rows`, their related rows read in one batched query per table. */
+function detailRenderer(db: Db, rows: ListedServer[], o: ViewOptions, selfBase: string, bookmarkBase: string): (r: ListedServer) => string {
   const idsJson = q(rows.map((r) => r.id));
   const addresses = byServer(addressRowsOf(db, idsJson));
   const attachments = byServer(jsonRows(db, 'server_id, volume_id, delete_on_termination', 'seq', 'volume_attachments', 'server_id', idsJson));
@@ -298,17 +332,11 @@ export function detailJson(db: Db, rows: ListedServer[], o: ViewOptions): string
   );
   const f = featuresOf(o.ctx);
   const tags = f.tags ? byServer(jsonRows(db, 'server_id, tag', 'server_id, tag', 'server_tags', 'server_id', idsJson)) : undefined;
-  const ctx = o.ctx;
-  // The hrefs of resourceLinks: self with the API prefix, bookmark without.
-  const selfBase = `${ctx.baseUrl}${ctx.apiPrefix}/`;
-  const bookmarkBase = `${ctx.baseUrl}/${ctx.projectId}/`;
   const bookmark = (kind: string, id: string) => `[{"rel":"bookmark","href":${q(`${bookmarkBase}${kind}/${id}`)}}]`;
   // A thousand servers share a flavor or two and a few images: their links once each.
   const flavorLinks = new Map<string, string>();
   const imageLinks = new Map<string, string>();
-  const out: string[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
+  return (r) => {
     const status = statusOf(r.vm_state, r.task_state);
     let image = '""';
     if (r.image_id) {
@@ -353,9 +381,8 @@ export function detailJson(db: Db, rows: ListedServer[], o: ViewOptions): string
       }
       if (f.hostStatus) s += `,"host_status":${q(r.host ? (r.deleted ? 'UNKNOWN' : 'UP') : '')}`;
     }
-    out[i] = `${s}}`;
-  }
-  return `[${out.join(',')}]`;
+    return `${s}}`;
+  };
 }
 
 /** uniqueNames as JSON text, from rows [server_id, name]. */

@@ -114,6 +114,13 @@ export function listServers(db: Db, opts: { projectId?: string; includeDeleted: 
   return (JSON.parse((rawStmt(db, sql).get(...args) as [string])[0]) as unknown[][]).map(toListed);
 }
 
+/** The listed columns of the given servers, deleted or not, in no particular order. */
+export function serversByIds(db: Db, ids: string[]): ListedServer[] {
+  if (ids.length === 0) return [];
+  const sql = `SELECT json_group_array(json_array(${LISTED_COLUMNS})) FROM servers WHERE id IN (SELECT value FROM json_each(?))`;
+  return (JSON.parse((rawStmt(db, sql).get(JSON.stringify(ids)) as [string])[0]) as unknown[][]).map(toListed);
+}
+
 export function nextServerSeq(db: Db): number {
   return ((stmt(db, 'SELECT MAX(seq) AS m FROM servers').get() as { m: number | null }).m ?? 0) + 1;
 }

@@ -50,9 +50,9 @@ export default async function serverRoutes(app: FastifyInstance) {
     const body = cache.answer(cacheKey(req), () => {
       const { rows, nextMarker } = findServers(db, req.ctx, req.query, detail);
       const links = nextLinks(req.ctx, detail ? 'servers/detail' : 'servers', req.query, nextMarker);
-      const servers = detail ? detailJson(db, rows, viewOptions(app, req)) : JSON.stringify(summaryView(rows, req.ctx));
+      const tail = `${links.length ? `,"servers_links":${JSON.stringify(links)}` : ''}}`;
       return {
-        body: `{"servers":${servers}${links.length ? `,"servers_links":${JSON.stringify(links)}` : ''}}`,
+        body: detail ? detailJson(db, rows, viewOptions(app, req), '{"servers":', tail) : `{"servers":${JSON.stringify(summaryView(rows, req.ctx))}${tail}`,
         cacheable: !detail || rows.every((r) => r.task_state === null),
       };
     });
