@@ -4,9 +4,8 @@ import { Button, Group, Select, Stack } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/error-alert';
 import { ExportMenu } from '../../../components/export-menu';
-import { ListPagination } from '../../../components/list-pagination';
+import { ListBody } from '../../../components/list-parts';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyContentView } from '../../../components/query-state';
 import { FlavorDrawer } from '../../../features/flavors/components/flavor-drawer';
@@ -16,7 +15,7 @@ import { flavorQueries } from '../../../features/flavors/queries';
 import { FLAVOR_SORT_KEYS, type FlavorFilters as Filters, type FlavorSortKey, type FlavorVisibility } from '../../../features/flavors/schemas';
 import { sessionQueries } from '../../../features/session/queries';
 import { useCompute } from '../../../lib/compute';
-import { pageOf, PAGE_SIZE, useListParams } from '../../../lib/list-params';
+import { pageOf, useListParams } from '../../../lib/list-params';
 import { AreaRoutes } from '../area-routes';
 
 const FILTERS = ['minDisk', 'minRam', 'is_public'] as const;
@@ -80,20 +79,15 @@ function FlavorsPage() {
             w={240}
           />
         </Group>
-        {flavors.error && !flavors.data ? (
-          <ErrorAlert error={flavors.error} onRetry={() => void flavors.refetch()} retrying={flavors.isRefetching} />
-        ) : (
-          <>
-            <FlavorTable
-              flavors={flavors.data ? page.rows : undefined}
-              loading={flavors.isPending}
-              sort={{ key: sortKey, direction: list.sort.direction, onChange: list.setSort }}
-              hrefOf={(f) => `/flavors/${encodeURIComponent(f.id)}${search}`}
-              empty={empty}
-            />
-            <ListPagination total={flavors.data?.length ?? 0} page={page.page} pages={page.pages} pageSize={PAGE_SIZE} onChange={list.setPage} />
-          </>
-        )}
+        <ListBody query={flavors} pagination={{ total: flavors.data?.length ?? 0, page: page.page, pages: page.pages, onChange: list.setPage }}>
+          <FlavorTable
+            flavors={flavors.data ? page.rows : undefined}
+            loading={flavors.isPending}
+            sort={{ key: sortKey, direction: list.sort.direction, onChange: list.setSort }}
+            hrefOf={(f) => `/flavors/${encodeURIComponent(f.id)}${search}`}
+            empty={empty}
+          />
+        </ListBody>
       </Stack>
       <FlavorDrawer flavorId={flavorId ?? null} onClose={() => navigate(`/flavors${search}`)} />
     </>

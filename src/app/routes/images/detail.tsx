@@ -1,10 +1,11 @@
 import '../resource-styles';
-import { Anchor, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconRocket, IconTrash } from '@tabler/icons-react';
+import { Anchor, Button, Card, Grid, Text, Title } from '@mantine/core';
+import { IconRocket, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CopyableId, DetailFields } from '../../../components/detail-fields';
+import { DetailPage } from '../../../components/list-parts';
 import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
 import { confirmImageDelete } from '../../../features/images/components/confirm-image-delete';
@@ -139,16 +140,8 @@ export default function ImageDetailPage() {
   const { imageId = '' } = useParams();
   const image = useQuery(imageQueries.detail(compute, imageId));
   return (
-    <Stack gap="md">
-      <Group>
-        <Anchor component={Link} to="/images" size="sm">
-          <Group gap={4}>
-            <IconArrowLeft size={14} />
-            {t('images.detail.back')}
-          </Group>
-        </Anchor>
-      </Group>
-      <QueryState query={image}>{(data) => <ImageDetail image={data} />}</QueryState>
-    </Stack>
+    <DetailPage back="/images" backLabel={t('images.detail.back')} query={image}>
+      {(data) => <ImageDetail image={data} />}
+    </DetailPage>
   );
 }

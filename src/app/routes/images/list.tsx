@@ -5,9 +5,8 @@ import { IconRocket, IconTrash } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/error-alert';
 import { ExportMenu } from '../../../components/export-menu';
-import { ListPagination } from '../../../components/list-pagination';
+import { ListBody } from '../../../components/list-parts';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyContentView } from '../../../components/query-state';
 import { confirmImageDelete } from '../../../features/images/components/confirm-image-delete';
@@ -17,7 +16,7 @@ import { useDeleteImage } from '../../../features/images/mutations';
 import { imageQueries } from '../../../features/images/queries';
 import type { ImageFilters as Filters } from '../../../features/images/schemas';
 import { useCompute } from '../../../lib/compute';
-import { pageOf, PAGE_SIZE, sortRows, useListParams } from '../../../lib/list-params';
+import { pageOf, sortRows, useListParams } from '../../../lib/list-params';
 import { AreaRoutes } from '../area-routes';
 import { useServerNames } from '../server-refs';
 
@@ -74,34 +73,29 @@ function ImagesPage() {
           onClear={list.clearFilters}
           names={(names.data ?? []).map((i) => i.name)}
         />
-        {images.error && !images.data ? (
-          <ErrorAlert error={images.error} onRetry={() => void images.refetch()} retrying={images.isRefetching} />
-        ) : (
-          <>
-            <ImageTable
-              images={images.data ? page.rows : undefined}
-              loading={images.isPending}
-              sort={{ ...list.sort, onChange: list.setSort }}
-              empty={empty}
-              serverNames={serverNames}
-              rowActions={[
-                {
-                  label: t('images.launch'),
-                  icon: <IconRocket size={16} />,
-                  onClick: (image) => navigate(`/servers/create?image=${encodeURIComponent(image.id)}`),
-                  disabled: (image) => (image.status.toUpperCase() === 'ACTIVE' ? false : t('images.launchNotActive')),
-                },
-                {
-                  label: t('images.delete.action'),
-                  icon: <IconTrash size={16} />,
-                  color: 'red',
-                  onClick: (image) => void confirmImageDelete(image, t, (id) => remove.mutateAsync(id)).catch(() => undefined),
-                },
-              ]}
-            />
-            <ListPagination total={sorted?.length ?? 0} page={page.page} pages={page.pages} pageSize={PAGE_SIZE} onChange={list.setPage} />
-          </>
-        )}
+        <ListBody query={images} pagination={{ total: sorted?.length ?? 0, page: page.page, pages: page.pages, onChange: list.setPage }}>
+          <ImageTable
+            images={images.data ? page.rows : undefined}
+            loading={images.isPending}
+            sort={{ ...list.sort, onChange: list.setSort }}
+            empty={empty}
+            serverNames={serverNames}
+            rowActions={[
+              {
+                label: t('images.launch'),
+                icon: <IconRocket size={16} />,
+                onClick: (image) => navigate(`/servers/create?image=${encodeURIComponent(image.id)}`),
+                disabled: (image) => (image.status.toUpperCase() === 'ACTIVE' ? false : t('images.launchNotActive')),
+              },
+              {
+                label: t('images.delete.action'),
+                icon: <IconTrash size={16} />,
+                color: 'red',
+                onClick: (image) => void confirmImageDelete(image, t, (id) => remove.mutateAsync(id)).catch(() => undefined),
+              },
+            ]}
+          />
+        </ListBody>
       </Stack>
     </>
   );

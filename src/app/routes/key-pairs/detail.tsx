@@ -1,10 +1,11 @@
 import '../resource-styles';
 import { Anchor, Button, Card, Code, CopyButton, Group, List, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconCopy, IconRocket, IconTrash } from '@tabler/icons-react';
+import { IconCopy, IconRocket, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DetailFields } from '../../../components/detail-fields';
+import { DetailPage } from '../../../components/list-parts';
 import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
 import { confirmKeypairDelete } from '../../../features/keypairs/components/confirm-keypair-delete';
@@ -121,14 +122,8 @@ export default function KeypairDetailPage() {
   const { keypairName = '' } = useParams();
   const keypair = useQuery(keypairQueries.detail(compute, keypairName));
   return (
-    <Stack gap="md">
-      <Anchor component={Link} to="/key-pairs" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {t('keypairs.detail.back')}
-        </Group>
-      </Anchor>
-      <QueryState query={keypair}>{(data) => <KeypairView keypair={data} />}</QueryState>
-    </Stack>
+    <DetailPage back="/key-pairs" backLabel={t('keypairs.detail.back')} query={keypair}>
+      {(data) => <KeypairView keypair={data} />}
+    </DetailPage>
   );
 }

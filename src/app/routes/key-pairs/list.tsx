@@ -1,12 +1,11 @@
 import '../resource-styles';
 import { lazy, useState } from 'react';
-import { Button, Group, Stack, TextInput } from '@mantine/core';
-import { IconFileImport, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { Button, Group, Stack } from '@mantine/core';
+import { IconFileImport, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/error-alert';
 import { ExportMenu } from '../../../components/export-menu';
-import { ListPagination } from '../../../components/list-pagination';
+import { ListBody, ListSearch } from '../../../components/list-parts';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyContentView } from '../../../components/query-state';
 import { confirmKeypairDelete } from '../../../features/keypairs/components/confirm-keypair-delete';
@@ -16,7 +15,7 @@ import { KeypairTable, keypairExportColumns } from '../../../features/keypairs/c
 import { useDeleteKeypair } from '../../../features/keypairs/mutations';
 import { keypairQueries } from '../../../features/keypairs/queries';
 import { useCompute } from '../../../lib/compute';
-import { matchesText, pageOf, PAGE_SIZE, sortRows, useListParams } from '../../../lib/list-params';
+import { matchesText, pageOf, sortRows, useListParams } from '../../../lib/list-params';
 import { AreaRoutes } from '../area-routes';
 
 const KeypairDetailPage = lazy(() => import('./detail'));
@@ -65,35 +64,23 @@ function KeypairsPage() {
         }
       />
       <Stack gap="md">
-        <TextInput
-          label={t('ui.list.search')}
-          placeholder={t('keypairs.list.searchPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          value={list.filters.q}
-          onChange={(event) => list.setFilters({ q: event.currentTarget.value })}
-          maw={320}
-        />
-        {keypairs.error && !keypairs.data ? (
-          <ErrorAlert error={keypairs.error} onRetry={() => void keypairs.refetch()} retrying={keypairs.isRefetching} />
-        ) : (
-          <>
-            <KeypairTable
-              keypairs={keypairs.data ? page.rows : undefined}
-              loading={keypairs.isPending}
-              sort={{ ...list.sort, onChange: list.setSort }}
-              empty={empty}
-              rowActions={[
-                {
-                  label: t('keypairs.delete.action'),
-                  icon: <IconTrash size={16} />,
-                  color: 'red',
-                  onClick: (k) => void confirmKeypairDelete(k.name, t, (name) => remove.mutateAsync(name)).catch(() => undefined),
-                },
-              ]}
-            />
-            <ListPagination total={sorted?.length ?? 0} page={page.page} pages={page.pages} pageSize={PAGE_SIZE} onChange={list.setPage} />
-          </>
-        )}
+        <ListSearch value={list.filters.q} onChange={(q) => list.setFilters({ q })} placeholder={t('keypairs.list.searchPlaceholder')} width={320} />
+        <ListBody query={keypairs} pagination={{ total: sorted?.length ?? 0, page: page.page, pages: page.pages, onChange: list.setPage }}>
+          <KeypairTable
+            keypairs={keypairs.data ? page.rows : undefined}
+            loading={keypairs.isPending}
+            sort={{ ...list.sort, onChange: list.setSort }}
+            empty={empty}
+            rowActions={[
+              {
+                label: t('keypairs.delete.action'),
+                icon: <IconTrash size={16} />,
+                color: 'red',
+                onClick: (k) => void confirmKeypairDelete(k.name, t, (name) => remove.mutateAsync(name)).catch(() => undefined),
+              },
+            ]}
+          />
+        </ListBody>
       </Stack>
       <CreateKeypairModal opened={dialog === 'create'} onClose={() => setDialog(null)} />
       <ImportKeypairModal opened={dialog === 'import'} onClose={() => setDialog(null)} />

@@ -1,10 +1,11 @@
 import { Alert, Anchor, Button, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconInfoCircle, IconRocket } from '@tabler/icons-react';
+import { IconInfoCircle, IconRocket } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CopyableId, DetailFields } from '../../../components/detail-fields';
 import { ErrorAlert } from '../../../components/error-alert';
+import { BackLink } from '../../../components/list-parts';
 import { PageHeader } from '../../../components/page-header';
 import { DefaultSkeleton, QueryState } from '../../../components/query-state';
 import { StatusBadge } from '../../../components/status-badge';
@@ -128,12 +129,7 @@ export default function NetworkDetailPage() {
   else body = <NetworkView network={network} />;
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/networks" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {t('networks.detail.back')}
-        </Group>
-      </Anchor>
+      <BackLink to="/networks">{t('networks.detail.back')}</BackLink>
       {body}
     </Stack>
   );

@@ -1,19 +1,17 @@
 import '../resource-styles';
 import { lazy } from 'react';
-import { Stack, TextInput } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/error-alert';
 import { ExportMenu } from '../../../components/export-menu';
-import { ListPagination } from '../../../components/list-pagination';
+import { ListBody, ListSearch } from '../../../components/list-parts';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyContentView } from '../../../components/query-state';
 import { NetworkTable, networkExportColumns, networkSortValue, type NetworkRow } from '../../../features/networks/components/network-table';
 import { networkQueries } from '../../../features/networks/queries';
 import { addressesOn } from '../../../features/networks/schemas';
 import { useCompute } from '../../../lib/compute';
-import { matchesText, pageOf, PAGE_SIZE, sortRows, useListParams } from '../../../lib/list-params';
+import { matchesText, pageOf, sortRows, useListParams } from '../../../lib/list-params';
 import { AreaRoutes } from '../area-routes';
 import { useProjectServers } from '../server-refs';
 
@@ -40,33 +38,21 @@ function NetworksPage() {
         actions={<ExportMenu rows={sorted} columns={networkExportColumns(t)} fileName="networks" />}
       />
       <Stack gap="md">
-        <TextInput
-          label={t('ui.list.search')}
-          placeholder={t('ui.list.searchPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          value={list.filters.q}
-          onChange={(event) => list.setFilters({ q: event.currentTarget.value })}
-          maw={320}
-        />
-        {networks.error && !networks.data ? (
-          <ErrorAlert error={networks.error} onRetry={() => void networks.refetch()} retrying={networks.isRefetching} />
-        ) : (
-          <>
-            <NetworkTable
-              networks={networks.data ? page.rows : undefined}
-              loading={networks.isPending}
-              sort={{ ...list.sort, onChange: list.setSort }}
-              empty={
-                list.filtered ? (
-                  <EmptyContentView title={t('networks.list.noMatch')} />
-                ) : (
-                  <EmptyContentView title={t('networks.list.empty')} description={t('networks.list.emptyHint')} />
-                )
-              }
-            />
-            <ListPagination total={sorted?.length ?? 0} page={page.page} pages={page.pages} pageSize={PAGE_SIZE} onChange={list.setPage} />
-          </>
-        )}
+        <ListSearch value={list.filters.q} onChange={(q) => list.setFilters({ q })} width={320} />
+        <ListBody query={networks} pagination={{ total: sorted?.length ?? 0, page: page.page, pages: page.pages, onChange: list.setPage }}>
+          <NetworkTable
+            networks={networks.data ? page.rows : undefined}
+            loading={networks.isPending}
+            sort={{ ...list.sort, onChange: list.setSort }}
+            empty={
+              list.filtered ? (
+                <EmptyContentView title={t('networks.list.noMatch')} />
+              ) : (
+                <EmptyContentView title={t('networks.list.empty')} description={t('networks.list.emptyHint')} />
+              )
+            }
+          />
+        </ListBody>
       </Stack>
     </>
   );

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Anchor, Button, Card, Grid, Group, List, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconEdit, IconTrash } from '@tabler/icons-react';
+import { Anchor, Button, Card, Grid, List, Stack, Text, Title } from '@mantine/core';
+import { IconEdit, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CopyableId, DetailFields } from '../../../components/detail-fields';
+import { DetailPage } from '../../../components/list-parts';
 import { PageHeader } from '../../../components/page-header';
-import { QueryState } from '../../../components/query-state';
 import { confirm } from '../../../components/confirm';
 import { confirmGroupDelete } from '../../../features/security-groups/components/confirm-group-delete';
 import { GroupFormModal } from '../../../features/security-groups/components/group-form-modal';
@@ -150,14 +150,8 @@ export default function SecurityGroupDetailPage() {
   const { groupId = '' } = useParams();
   const group = useQuery(securityGroupQueries.detail(compute, groupId));
   return (
-    <Stack gap="md">
-      <Anchor component={Link} to="/security-groups" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {t('securityGroups.detail.back')}
-        </Group>
-      </Anchor>
-      <QueryState query={group}>{(data) => <SecurityGroupView group={data} />}</QueryState>
-    </Stack>
+    <DetailPage back="/security-groups" backLabel={t('securityGroups.detail.back')} query={group}>
+      {(data) => <SecurityGroupView group={data} />}
+    </DetailPage>
   );
 }

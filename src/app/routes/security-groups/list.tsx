@@ -1,13 +1,12 @@
 import '../resource-styles';
 import { lazy, useState } from 'react';
-import { Button, Stack, TextInput } from '@mantine/core';
-import { IconEdit, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { Button, Stack } from '@mantine/core';
+import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/error-alert';
 import { ExportMenu } from '../../../components/export-menu';
-import { ListPagination } from '../../../components/list-pagination';
+import { ListBody, ListSearch } from '../../../components/list-parts';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyContentView } from '../../../components/query-state';
 import { confirmGroupDelete } from '../../../features/security-groups/components/confirm-group-delete';
@@ -23,7 +22,7 @@ import { useDeleteSecurityGroup } from '../../../features/security-groups/mutati
 import { securityGroupQueries } from '../../../features/security-groups/queries';
 import { DEFAULT_GROUP, type SecurityGroup } from '../../../features/security-groups/schemas';
 import { useCompute } from '../../../lib/compute';
-import { matchesText, pageOf, PAGE_SIZE, sortRows, useListParams } from '../../../lib/list-params';
+import { matchesText, pageOf, sortRows, useListParams } from '../../../lib/list-params';
 import { AreaRoutes } from '../area-routes';
 import { useServersByGroupName } from './use-group-servers';
 
@@ -64,48 +63,36 @@ function SecurityGroupsPage() {
         }
       />
       <Stack gap="md">
-        <TextInput
-          label={t('ui.list.search')}
-          placeholder={t('ui.list.searchPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          value={list.filters.q}
-          onChange={(event) => list.setFilters({ q: event.currentTarget.value })}
-          maw={320}
-        />
-        {groups.error && !groups.data ? (
-          <ErrorAlert error={groups.error} onRetry={() => void groups.refetch()} retrying={groups.isRefetching} />
-        ) : (
-          <>
-            <SecurityGroupTable
-              groups={groups.data ? page.rows : undefined}
-              loading={groups.isPending}
-              sort={{ ...list.sort, onChange: list.setSort }}
-              empty={
-                list.filtered ? (
-                  <EmptyContentView title={t('securityGroups.list.noMatch')} />
-                ) : (
-                  <EmptyContentView title={t('securityGroups.list.empty')} description={t('securityGroups.list.emptyHint')} action={createButton} />
-                )
-              }
-              rowActions={[
-                {
-                  label: t('securityGroups.edit.action'),
-                  icon: <IconEdit size={16} />,
-                  onClick: (group) => setDialog({ group }),
-                  disabled: (group) => (group.name === DEFAULT_GROUP ? t('securityGroups.edit.defaultRefused') : false),
-                },
-                {
-                  label: t('securityGroups.delete.action'),
-                  icon: <IconTrash size={16} />,
-                  color: 'red',
-                  onClick: (group) => void confirmGroupDelete(group, group.servers, t, (id) => remove.mutateAsync(id)).catch(() => undefined),
-                  disabled: (group) => (group.name === DEFAULT_GROUP ? t('securityGroups.delete.defaultRefused') : false),
-                },
-              ]}
-            />
-            <ListPagination total={sorted?.length ?? 0} page={page.page} pages={page.pages} pageSize={PAGE_SIZE} onChange={list.setPage} />
-          </>
-        )}
+        <ListSearch value={list.filters.q} onChange={(q) => list.setFilters({ q })} width={320} />
+        <ListBody query={groups} pagination={{ total: sorted?.length ?? 0, page: page.page, pages: page.pages, onChange: list.setPage }}>
+          <SecurityGroupTable
+            groups={groups.data ? page.rows : undefined}
+            loading={groups.isPending}
+            sort={{ ...list.sort, onChange: list.setSort }}
+            empty={
+              list.filtered ? (
+                <EmptyContentView title={t('securityGroups.list.noMatch')} />
+              ) : (
+                <EmptyContentView title={t('securityGroups.list.empty')} description={t('securityGroups.list.emptyHint')} action={createButton} />
+              )
+            }
+            rowActions={[
+              {
+                label: t('securityGroups.edit.action'),
+                icon: <IconEdit size={16} />,
+                onClick: (group) => setDialog({ group }),
+                disabled: (group) => (group.name === DEFAULT_GROUP ? t('securityGroups.edit.defaultRefused') : false),
+              },
+              {
+                label: t('securityGroups.delete.action'),
+                icon: <IconTrash size={16} />,
+                color: 'red',
+                onClick: (group) => void confirmGroupDelete(group, group.servers, t, (id) => remove.mutateAsync(id)).catch(() => undefined),
+                disabled: (group) => (group.name === DEFAULT_GROUP ? t('securityGroups.delete.defaultRefused') : false),
+              },
+            ]}
+          />
+        </ListBody>
       </Stack>
       {dialog && (
         <GroupFormModal

@@ -1,11 +1,11 @@
 import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconRocket, IconTrash } from '@tabler/icons-react';
+import { IconRocket, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CopyableId, DetailFields } from '../../../components/detail-fields';
+import { DetailPage } from '../../../components/list-parts';
 import { PageHeader } from '../../../components/page-header';
-import { QueryState } from '../../../components/query-state';
 import { StatusBadge } from '../../../components/status-badge';
 import { confirmServerGroupDelete } from '../../../features/server-groups/components/confirm-server-group-delete';
 import { PolicyBadge } from '../../../features/server-groups/components/server-group-table';
@@ -118,14 +118,8 @@ export default function ServerGroupDetailPage() {
   const { groupId = '' } = useParams();
   const group = useQuery(serverGroupQueries.detail(compute, groupId));
   return (
-    <Stack gap="md">
-      <Anchor component={Link} to="/server-groups" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {t('serverGroups.detail.back')}
-        </Group>
-      </Anchor>
-      <QueryState query={group}>{(data) => <ServerGroupView group={data} />}</QueryState>
-    </Stack>
+    <DetailPage back="/server-groups" backLabel={t('serverGroups.detail.back')} query={group}>
+      {(data) => <ServerGroupView group={data} />}
+    </DetailPage>
   );
 }

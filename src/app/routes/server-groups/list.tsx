@@ -1,13 +1,12 @@
 import '../resource-styles';
 import { lazy, useState } from 'react';
-import { Button, Group, Stack, Switch, TextInput } from '@mantine/core';
-import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { Button, Group, Stack, Switch } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/error-alert';
 import { ExportMenu } from '../../../components/export-menu';
-import { ListPagination } from '../../../components/list-pagination';
+import { ListBody, ListSearch } from '../../../components/list-parts';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyContentView } from '../../../components/query-state';
 import { confirmServerGroupDelete } from '../../../features/server-groups/components/confirm-server-group-delete';
@@ -21,7 +20,7 @@ import { useDeleteServerGroup } from '../../../features/server-groups/mutations'
 import { serverGroupQueries } from '../../../features/server-groups/queries';
 import { sessionQueries } from '../../../features/session/queries';
 import { useCompute } from '../../../lib/compute';
-import { matchesText, pageOf, PAGE_SIZE, sortRows, useListParams } from '../../../lib/list-params';
+import { matchesText, pageOf, sortRows, useListParams } from '../../../lib/list-params';
 import { AreaRoutes } from '../area-routes';
 
 const ServerGroupDetailPage = lazy(() => import('./detail'));
@@ -61,14 +60,7 @@ function ServerGroupsPage() {
       />
       <Stack gap="md">
         <Group align="flex-end">
-          <TextInput
-            label={t('ui.list.search')}
-            placeholder={t('serverGroups.list.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />}
-            value={list.filters.q}
-            onChange={(event) => list.setFilters({ q: event.currentTarget.value })}
-            w={320}
-          />
+          <ListSearch value={list.filters.q} onChange={(q) => list.setFilters({ q })} placeholder={t('serverGroups.list.searchPlaceholder')} width={320} />
           {isAdmin && (
             <Switch
               label={t('serverGroups.list.allProjects')}
@@ -78,34 +70,29 @@ function ServerGroupsPage() {
             />
           )}
         </Group>
-        {groups.error && !groups.data ? (
-          <ErrorAlert error={groups.error} onRetry={() => void groups.refetch()} retrying={groups.isRefetching} />
-        ) : (
-          <>
-            <ServerGroupTable
-              groups={groups.data ? page.rows : undefined}
-              loading={groups.isPending}
-              sort={{ ...list.sort, onChange: list.setSort }}
-              showProject={allProjects}
-              empty={
-                list.filters.q ? (
-                  <EmptyContentView title={t('serverGroups.list.noMatch')} description={t('serverGroups.list.noMatchHint')} />
-                ) : (
-                  <EmptyContentView title={t('serverGroups.list.empty')} description={t('serverGroups.list.emptyHint')} action={createButton} />
-                )
-              }
-              rowActions={[
-                {
-                  label: t('serverGroups.delete.action'),
-                  icon: <IconTrash size={16} />,
-                  color: 'red',
-                  onClick: (g) => void confirmServerGroupDelete(g, t, (id) => remove.mutateAsync(id)).catch(() => undefined),
-                },
-              ]}
-            />
-            <ListPagination total={sorted?.length ?? 0} page={page.page} pages={page.pages} pageSize={PAGE_SIZE} onChange={list.setPage} />
-          </>
-        )}
+        <ListBody query={groups} pagination={{ total: sorted?.length ?? 0, page: page.page, pages: page.pages, onChange: list.setPage }}>
+          <ServerGroupTable
+            groups={groups.data ? page.rows : undefined}
+            loading={groups.isPending}
+            sort={{ ...list.sort, onChange: list.setSort }}
+            showProject={allProjects}
+            empty={
+              list.filters.q ? (
+                <EmptyContentView title={t('serverGroups.list.noMatch')} description={t('serverGroups.list.noMatchHint')} />
+              ) : (
+                <EmptyContentView title={t('serverGroups.list.empty')} description={t('serverGroups.list.emptyHint')} action={createButton} />
+              )
+            }
+            rowActions={[
+              {
+                label: t('serverGroups.delete.action'),
+                icon: <IconTrash size={16} />,
+                color: 'red',
+                onClick: (g) => void confirmServerGroupDelete(g, t, (id) => remove.mutateAsync(id)).catch(() => undefined),
+              },
+            ]}
+          />
+        </ListBody>
       </Stack>
       <CreateServerGroupModal
         opened={creating}

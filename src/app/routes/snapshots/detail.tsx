@@ -1,11 +1,11 @@
-import { Anchor, Button, Card, Group, Stack } from '@mantine/core';
-import { IconArrowLeft, IconDatabasePlus, IconTrash } from '@tabler/icons-react';
+import { Anchor, Button, Card } from '@mantine/core';
+import { IconDatabasePlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CopyableId, DetailFields } from '../../../components/detail-fields';
+import { DetailPage } from '../../../components/list-parts';
 import { PageHeader } from '../../../components/page-header';
-import { QueryState } from '../../../components/query-state';
 import { StatusBadge } from '../../../components/status-badge';
 import { confirmSnapshotDelete } from '../../../features/snapshots/components/confirm-snapshot-delete';
 import { createVolumeFromSnapshotPath } from '../../../features/snapshots/components/snapshot-table';
@@ -80,14 +80,8 @@ export default function SnapshotDetailPage() {
   const { snapshotId = '' } = useParams();
   const snapshot = useQuery(snapshotQueries.detail(compute, snapshotId));
   return (
-    <Stack gap="md">
-      <Anchor component={Link} to="/snapshots" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {t('snapshots.detail.back')}
-        </Group>
-      </Anchor>
-      <QueryState query={snapshot}>{(data) => <SnapshotView snapshot={data} />}</QueryState>
-    </Stack>
+    <DetailPage back="/snapshots" backLabel={t('snapshots.detail.back')} query={snapshot}>
+      {(data) => <SnapshotView snapshot={data} />}
+    </DetailPage>
   );
 }

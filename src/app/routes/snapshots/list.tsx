@@ -1,13 +1,12 @@
 import '../resource-styles';
 import { lazy } from 'react';
-import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
-import { IconDatabasePlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { Button, Group, Select, Stack } from '@mantine/core';
+import { IconDatabasePlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/error-alert';
 import { ExportMenu } from '../../../components/export-menu';
-import { ListPagination } from '../../../components/list-pagination';
+import { ListBody, ListSearch } from '../../../components/list-parts';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyContentView } from '../../../components/query-state';
 import { confirmSnapshotDelete } from '../../../features/snapshots/components/confirm-snapshot-delete';
@@ -21,7 +20,7 @@ import { useDeleteSnapshot } from '../../../features/snapshots/mutations';
 import { snapshotQueries } from '../../../features/snapshots/queries';
 import { volumeQueries } from '../../../features/volumes/queries';
 import { useCompute } from '../../../lib/compute';
-import { matchesText, pageOf, PAGE_SIZE, sortRows, useListParams } from '../../../lib/list-params';
+import { matchesText, pageOf, sortRows, useListParams } from '../../../lib/list-params';
 import { AreaRoutes } from '../area-routes';
 
 const SnapshotDetailPage = lazy(() => import('./detail'));
@@ -55,14 +54,7 @@ function SnapshotsPage() {
       />
       <Stack gap="md">
         <Group align="flex-end" gap="sm">
-          <TextInput
-            label={t('ui.list.search')}
-            placeholder={t('ui.list.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />}
-            value={list.filters.q}
-            onChange={(event) => list.setFilters({ q: event.currentTarget.value })}
-            w={280}
-          />
+          <ListSearch value={list.filters.q} onChange={(q) => list.setFilters({ q })} />
           <Select
             label={t('snapshots.fields.status')}
             placeholder={t('volumes.list.anyStatus')}
@@ -83,55 +75,50 @@ function SnapshotsPage() {
             w={220}
           />
         </Group>
-        {snapshots.error && !snapshots.data ? (
-          <ErrorAlert error={snapshots.error} onRetry={() => void snapshots.refetch()} retrying={snapshots.isRefetching} />
-        ) : (
-          <>
-            <SnapshotTable
-              snapshots={snapshots.data ? page.rows : undefined}
-              loading={snapshots.isPending}
-              sort={{ ...list.sort, onChange: list.setSort }}
-              volumeNames={names}
-              empty={
-                list.filtered ? (
-                  <EmptyContentView
-                    title={t('snapshots.list.noMatch')}
-                    action={
-                      <Button variant="light" onClick={list.clearFilters}>
-                        {t('ui.list.clearFilters')}
-                      </Button>
-                    }
-                  />
-                ) : (
-                  <EmptyContentView
-                    title={t('snapshots.list.empty')}
-                    description={t('snapshots.list.emptyHint')}
-                    action={
-                      <Button component={Link} to="/volumes" variant="light">
-                        {t('snapshots.list.toVolumes')}
-                      </Button>
-                    }
-                  />
-                )
-              }
-              rowActions={[
-                {
-                  label: t('snapshots.createVolume'),
-                  icon: <IconDatabasePlus size={16} />,
-                  onClick: (s) => navigate(createVolumeFromSnapshotPath(s.id)),
-                  disabled: (s) => (s.status === 'available' ? false : t('snapshots.notAvailable')),
-                },
-                {
-                  label: t('snapshots.delete.action'),
-                  icon: <IconTrash size={16} />,
-                  color: 'red',
-                  onClick: (s) => void confirmSnapshotDelete(s, t, (id) => remove.mutateAsync(id)).catch(() => undefined),
-                },
-              ]}
-            />
-            <ListPagination total={sorted?.length ?? 0} page={page.page} pages={page.pages} pageSize={PAGE_SIZE} onChange={list.setPage} />
-          </>
-        )}
+        <ListBody query={snapshots} pagination={{ total: sorted?.length ?? 0, page: page.page, pages: page.pages, onChange: list.setPage }}>
+          <SnapshotTable
+            snapshots={snapshots.data ? page.rows : undefined}
+            loading={snapshots.isPending}
+            sort={{ ...list.sort, onChange: list.setSort }}
+            volumeNames={names}
+            empty={
+              list.filtered ? (
+                <EmptyContentView
+                  title={t('snapshots.list.noMatch')}
+                  action={
+                    <Button variant="light" onClick={list.clearFilters}>
+                      {t('ui.list.clearFilters')}
+                    </Button>
+                  }
+                />
+              ) : (
+                <EmptyContentView
+                  title={t('snapshots.list.empty')}
+                  description={t('snapshots.list.emptyHint')}
+                  action={
+                    <Button component={Link} to="/volumes" variant="light">
+                      {t('snapshots.list.toVolumes')}
+                    </Button>
+                  }
+                />
+              )
+            }
+            rowActions={[
+              {
+                label: t('snapshots.createVolume'),
+                icon: <IconDatabasePlus size={16} />,
+                onClick: (s) => navigate(createVolumeFromSnapshotPath(s.id)),
+                disabled: (s) => (s.status === 'available' ? false : t('snapshots.notAvailable')),
+              },
+              {
+                label: t('snapshots.delete.action'),
+                icon: <IconTrash size={16} />,
+                color: 'red',
+                onClick: (s) => void confirmSnapshotDelete(s, t, (id) => remove.mutateAsync(id)).catch(() => undefined),
+              },
+            ]}
+          />
+        </ListBody>
       </Stack>
     </>
   );

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Anchor, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconCamera, IconLink, IconTrash, IconUnlink } from '@tabler/icons-react';
+import { Anchor, Button, Card, Grid, Table, Text, Title } from '@mantine/core';
+import { IconCamera, IconLink, IconTrash, IconUnlink } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CopyableId, DetailFields } from '../../../components/detail-fields';
+import { DetailPage } from '../../../components/list-parts';
 import { PageHeader } from '../../../components/page-header';
-import { EmptyContentView, QueryState } from '../../../components/query-state';
+import { EmptyContentView } from '../../../components/query-state';
 import { StatusBadge } from '../../../components/status-badge';
 import { MetadataTable } from '../../../components/metadata-table';
 import { confirmSnapshotDelete } from '../../../features/snapshots/components/confirm-snapshot-delete';
@@ -190,14 +191,8 @@ export default function VolumeDetailPage() {
   const { volumeId = '' } = useParams();
   const volume = useQuery(volumeQueries.detail(compute, volumeId));
   return (
-    <Stack gap="md">
-      <Anchor component={Link} to="/volumes" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {t('volumes.detail.back')}
-        </Group>
-      </Anchor>
-      <QueryState query={volume}>{(data) => <VolumeView volume={data} />}</QueryState>
-    </Stack>
+    <DetailPage back="/volumes" backLabel={t('volumes.detail.back')} query={volume}>
+      {(data) => <VolumeView volume={data} />}
+    </DetailPage>
   );
 }

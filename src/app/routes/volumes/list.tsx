@@ -1,13 +1,12 @@
 import '../resource-styles';
 import { lazy, useState } from 'react';
-import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
-import { IconCamera, IconLink, IconPlus, IconSearch, IconTrash, IconUnlink } from '@tabler/icons-react';
+import { Button, Group, Select, Stack } from '@mantine/core';
+import { IconCamera, IconLink, IconPlus, IconTrash, IconUnlink } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/error-alert';
 import { ExportMenu } from '../../../components/export-menu';
-import { ListPagination } from '../../../components/list-pagination';
+import { ListBody, ListSearch } from '../../../components/list-parts';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyContentView } from '../../../components/query-state';
 import { CreateSnapshotModal, type SnapshotSource } from '../../../features/snapshots/components/create-snapshot-modal';
@@ -19,7 +18,7 @@ import { useDeleteVolume, useDetachVolume } from '../../../features/volumes/muta
 import { volumeQueries } from '../../../features/volumes/queries';
 import type { Volume } from '../../../features/volumes/schemas';
 import { useCompute } from '../../../lib/compute';
-import { matchesText, pageOf, PAGE_SIZE, sortRows, useListParams } from '../../../lib/list-params';
+import { matchesText, pageOf, sortRows, useListParams } from '../../../lib/list-params';
 import { AreaRoutes } from '../area-routes';
 import { useVolumeContext } from './use-volume-context';
 
@@ -85,14 +84,7 @@ function VolumesPage() {
       />
       <Stack gap="md">
         <Group align="flex-end" gap="sm">
-          <TextInput
-            label={t('ui.list.search')}
-            placeholder={t('ui.list.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />}
-            value={list.filters.q}
-            onChange={(event) => list.setFilters({ q: event.currentTarget.value })}
-            w={280}
-          />
+          <ListSearch value={list.filters.q} onChange={(q) => list.setFilters({ q })} />
           <Select
             label={t('volumes.fields.status')}
             placeholder={t('volumes.list.anyStatus')}
@@ -112,65 +104,60 @@ function VolumesPage() {
             w={180}
           />
         </Group>
-        {volumes.error && !volumes.data ? (
-          <ErrorAlert error={volumes.error} onRetry={() => void volumes.refetch()} retrying={volumes.isRefetching} />
-        ) : (
-          <>
-            <VolumeTable
-              volumes={volumes.data ? page.rows : undefined}
-              loading={volumes.isPending}
-              sort={{ ...list.sort, onChange: list.setSort }}
-              serverNames={context.serverNames}
-              empty={
-                list.filtered ? (
-                  <EmptyContentView
-                    title={t('volumes.list.noMatch')}
-                    description={t('volumes.list.noMatchHint')}
-                    action={
-                      <Button variant="light" onClick={list.clearFilters}>
-                        {t('ui.list.clearFilters')}
-                      </Button>
-                    }
-                  />
-                ) : (
-                  <EmptyContentView title={t('volumes.list.empty')} description={t('volumes.list.emptyHint')} action={createButton} />
-                )
-              }
-              rowActions={[
-                {
-                  label: t('volumes.attach.action'),
-                  icon: <IconLink size={16} />,
-                  onClick: setAttaching,
-                  disabled: (v) => (v.status === 'available' ? false : t('volumes.attach.volumeNotAvailable')),
+        <ListBody query={volumes} pagination={{ total: sorted?.length ?? 0, page: page.page, pages: page.pages, onChange: list.setPage }}>
+          <VolumeTable
+            volumes={volumes.data ? page.rows : undefined}
+            loading={volumes.isPending}
+            sort={{ ...list.sort, onChange: list.setSort }}
+            serverNames={context.serverNames}
+            empty={
+              list.filtered ? (
+                <EmptyContentView
+                  title={t('volumes.list.noMatch')}
+                  description={t('volumes.list.noMatchHint')}
+                  action={
+                    <Button variant="light" onClick={list.clearFilters}>
+                      {t('ui.list.clearFilters')}
+                    </Button>
+                  }
+                />
+              ) : (
+                <EmptyContentView title={t('volumes.list.empty')} description={t('volumes.list.emptyHint')} action={createButton} />
+              )
+            }
+            rowActions={[
+              {
+                label: t('volumes.attach.action'),
+                icon: <IconLink size={16} />,
+                onClick: setAttaching,
+                disabled: (v) => (v.status === 'available' ? false : t('volumes.attach.volumeNotAvailable')),
+              },
+              {
+                label: t('volumes.detach.action'),
+                icon: <IconUnlink size={16} />,
+                onClick: (v) => {
+                  const [attachment] = v.attachments;
+                  if (!attachment) return;
+                  const server = { id: attachment.serverId, name: context.serverNames.get(attachment.serverId) ?? attachment.serverId };
+                  void confirmDetach(v, server, t, (request) => detach.mutateAsync(request)).catch(() => undefined);
                 },
-                {
-                  label: t('volumes.detach.action'),
-                  icon: <IconUnlink size={16} />,
-                  onClick: (v) => {
-                    const [attachment] = v.attachments;
-                    if (!attachment) return;
-                    const server = { id: attachment.serverId, name: context.serverNames.get(attachment.serverId) ?? attachment.serverId };
-                    void confirmDetach(v, server, t, (request) => detach.mutateAsync(request)).catch(() => undefined);
-                  },
-                  disabled: (v) => (v.attachments.length ? false : t('volumes.detach.notAttached')),
-                },
-                {
-                  label: t('snapshots.create.action'),
-                  icon: <IconCamera size={16} />,
-                  onClick: (v) => setSnapshotOf({ id: v.id, name: v.name, status: v.status }),
-                },
-                {
-                  label: t('volumes.delete.action'),
-                  icon: <IconTrash size={16} />,
-                  color: 'red',
-                  onClick: (v) =>
-                    void deleteVolumeWithChecks(v, context.snapshotCount(v.id), t, (id) => remove.mutateAsync(id)).catch(() => undefined),
-                },
-              ]}
-            />
-            <ListPagination total={sorted?.length ?? 0} page={page.page} pages={page.pages} pageSize={PAGE_SIZE} onChange={list.setPage} />
-          </>
-        )}
+                disabled: (v) => (v.attachments.length ? false : t('volumes.detach.notAttached')),
+              },
+              {
+                label: t('snapshots.create.action'),
+                icon: <IconCamera size={16} />,
+                onClick: (v) => setSnapshotOf({ id: v.id, name: v.name, status: v.status }),
+              },
+              {
+                label: t('volumes.delete.action'),
+                icon: <IconTrash size={16} />,
+                color: 'red',
+                onClick: (v) =>
+                  void deleteVolumeWithChecks(v, context.snapshotCount(v.id), t, (id) => remove.mutateAsync(id)).catch(() => undefined),
+              },
+            ]}
+          />
+        </ListBody>
       </Stack>
       {creating && (
         <CreateVolumeModal

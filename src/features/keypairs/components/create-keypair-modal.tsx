@@ -3,7 +3,7 @@ import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/co
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { confirm } from '../../../components/confirm';
-import { ErrorAlert } from '../../../components/error-alert';
+import { FormFooter } from '../../../components/form-footer';
 import { useCompute } from '../../../lib/compute';
 import { translateInputErrors } from '../../../lib/form-errors';
 import { useCreateKeypair } from '../mutations';
@@ -100,15 +100,7 @@ export function CreateKeypairModal({ opened, onClose }: CreateKeypairModalProps)
               maxLength={255}
               {...form.getInputProps('name')}
             />
-            {create.error && <ErrorAlert error={create.error} />}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                {t('keypairs.create.submit')}
-              </Button>
-            </Group>
+            <FormFooter error={create.error} pending={create.isPending} submitLabel={t('keypairs.create.submit')} onCancel={close} />
           </Stack>
         </form>
       )}

@@ -2,7 +2,7 @@ import { Button, FileButton, Group, Modal, SegmentedControl, Stack, Text, TextIn
 import { useForm } from '@mantine/form';
 import { IconFileUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/error-alert';
+import { FormFooter } from '../../../components/form-footer';
 import { useCompute } from '../../../lib/compute';
 import { translateInputErrors } from '../../../lib/form-errors';
 import { useCreateKeypair } from '../mutations';
@@ -109,15 +109,7 @@ export function ImportKeypairModal({ opened, onClose }: ImportKeypairModalProps)
               )}
             </FileButton>
           </Group>
-          {create.error && <ErrorAlert error={create.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('keypairs.import.submit')}
-            </Button>
-          </Group>
+          <FormFooter error={create.error} pending={create.isPending} submitLabel={t('keypairs.import.submit')} onCancel={close} />
         </Stack>
       </form>
     </Modal>

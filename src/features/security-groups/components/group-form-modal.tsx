@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Stack, TextInput, Textarea } from '@mantin
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/error-alert';
+import { FormFooter } from '../../../components/form-footer';
 import { translateInputErrors } from '../../../lib/form-errors';
 import { useCreateSecurityGroup, useUpdateSecurityGroup } from '../mutations';
 import { groupFieldProblems } from '../rule-validation';
@@ -59,15 +59,7 @@ export function GroupFormModal({ opened, onClose, group, onSaved }: GroupFormMod
           <Stack>
             <TextInput label={t('securityGroups.fields.name')} description={t('securityGroups.create.nameRule')} required data-autofocus autoComplete="off" {...form.getInputProps('name')} />
             <Textarea label={t('securityGroups.fields.description')} autosize minRows={2} {...form.getInputProps('description')} />
-            {mutation.error && <ErrorAlert error={mutation.error} />}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={mutation.isPending}>
-                {group ? t('securityGroups.edit.submit') : t('securityGroups.create.submit')}
-              </Button>
-            </Group>
+            <FormFooter error={mutation.error} pending={mutation.isPending} submitLabel={group ? t('securityGroups.edit.submit') : t('securityGroups.create.submit')} onCancel={close} />
           </Stack>
         </form>
       )}

@@ -1,8 +1,8 @@
-import { Alert, Button, Group, Modal, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/error-alert';
+import { FormFooter } from '../../../components/form-footer';
 import { translateInputErrors } from '../../../lib/form-errors';
 import { useCreateServerGroup } from '../mutations';
 import { SERVER_GROUP_POLICIES, serverGroupNameProblem, type ServerGroup, type ServerGroupPolicy } from '../schemas';
@@ -67,15 +67,7 @@ export function CreateServerGroupModal({ opened, onClose, onCreated }: CreateSer
               <Text size="sm">{t('serverGroups.create.affinityNote')}</Text>
             </Alert>
           )}
-          {create.error && <ErrorAlert error={create.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('serverGroups.create.submit')}
-            </Button>
-          </Group>
+          <FormFooter error={create.error} pending={create.isPending} submitLabel={t('serverGroups.create.submit')} onCancel={close} />
         </Stack>
       </form>
     </Modal>

@@ -1,8 +1,8 @@
-import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Checkbox, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/error-alert';
+import { FormFooter } from '../../../components/form-footer';
 import { translateInputErrors } from '../../../lib/form-errors';
 import { useCreateSnapshot } from '../mutations';
 import { snapshotDescriptionProblem, snapshotNameProblem, type Snapshot } from '../schemas';
@@ -85,15 +85,7 @@ export function CreateSnapshotModal({ volume, onClose, onCreated }: CreateSnapsh
                 <Checkbox label={t('snapshots.create.force')} {...form.getInputProps('force', { type: 'checkbox' })} />
               </Stack>
             )}
-            {create.error && <ErrorAlert error={create.error} />}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                {t('snapshots.create.submit')}
-              </Button>
-            </Group>
+            <FormFooter error={create.error} pending={create.isPending} submitLabel={t('snapshots.create.submit')} onCancel={close} />
           </Stack>
         </form>
       )}

@@ -1,8 +1,8 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/error-alert';
+import { FormFooter } from '../../../components/form-footer';
 import { translateInputErrors } from '../../../lib/form-errors';
 import { useAttachVolume } from '../mutations';
 import { attachProblem, deviceProblem, type AttachTarget } from '../rules';
@@ -77,15 +77,7 @@ export function AttachVolumeModal({ volume, servers, onClose }: AttachVolumeModa
               autoComplete="off"
               {...form.getInputProps('device')}
             />
-            {attach.error && <ErrorAlert error={attach.error} />}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={attach.isPending}>
-                {t('volumes.attach.submit')}
-              </Button>
-            </Group>
+            <FormFooter error={attach.error} pending={attach.isPending} submitLabel={t('volumes.attach.submit')} onCancel={close} />
           </Stack>
         </form>
       )}

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Autocomplete, Button, Group, Modal, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Autocomplete, Group, Modal, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/error-alert';
+import { FormFooter } from '../../../components/form-footer';
 import { KeyValueEditor, recordFromRows, validateKeyValueRows, type KeyValueRow } from '../../../components/key-value-editor';
 import { translateInputErrors } from '../../../lib/form-errors';
 import { useCreateVolume } from '../mutations';
@@ -156,15 +156,7 @@ export function CreateVolumeModal({ opened, onClose, onCreated, zones, snapshots
           </Group>
           <Textarea label={t('volumes.fields.description')} autosize minRows={2} {...form.getInputProps('description')} />
           <KeyValueEditor label={t('volumes.fields.metadata')} value={metadata} onChange={setMetadata} />
-          {create.error && <ErrorAlert error={create.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('volumes.create.submit')}
-            </Button>
-          </Group>
+          <FormFooter error={create.error} pending={create.isPending} submitLabel={t('volumes.create.submit')} onCancel={close} />
         </Stack>
       </form>
     </Modal>
