@@ -49,7 +49,8 @@ test('creates a server through the wizard with a new key pair and user data', as
   // image: search, OS, minimums
   await expect(step(page, 'Image')).toBeVisible();
   await page.getByRole('textbox', { name: 'Search images' }).fill('ubuntu 22');
-  await expect(page.getByRole('radio')).toHaveCount(1);
+  // the image cards only (the boot source switch has radios of its own)
+  await expect(page.getByRole('radiogroup', { name: 'Image' }).getByRole('radio')).toHaveCount(1);
   await expect(page.getByRole('radio', { name: IMAGE })).toContainText('min disk 40 GB');
   await page.getByRole('radio', { name: IMAGE }).click();
   await next(page);

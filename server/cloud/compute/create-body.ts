@@ -20,7 +20,7 @@ import {
 // The body of POST /servers as Nova's create schema (schemas/servers.py, v2.1 ... 2.26) has it.
 
 export interface BlockDevice {
-  source: 'volume' | 'image';
+  source: 'volume' | 'image' | 'snapshot';
   uuid?: string;
   bootIndex: number | null;
   volumeSize?: number;
@@ -165,11 +165,12 @@ function blockDevices(server: Obj): BlockDevice[] {
     onlyKeys(b, BDM_KEYS, 'block_device_mapping_v2');
     const source = str(b, 'source_type');
     const dest = str(b, 'destination_type') ?? 'volume';
-    if (source !== 'volume' && source !== 'image') {
-      throw badRequest(`Block Device Mapping is Invalid: source_type ${String(source)} is not supported; use volume or image.`);
+    // The spec (4.2, block_device_mapping_v2.source_type) supports volume, image and snapshot.
+    if (source !== 'volume' && source !== 'image' && source !== 'snapshot') {
+      throw badRequest(`Block Device Mapping is Invalid: source_type ${String(source)} is not supported; use volume, image or snapshot.`);
     }
     if (dest !== 'volume') throw badRequest('Block Device Mapping is Invalid: destination_type must be volume.');
-    const uuid = str(b, 'uuid', UUID) ?? str(b, source === 'volume' ? 'volume_id' : 'image_id', UUID);
+    const uuid = str(b, 'uuid', UUID) ?? str(b, `${source}_id`, UUID);
     if (!uuid) throw badRequest('Block Device Mapping is Invalid: You specified more local devices than the limit allows');
     const deviceName = str(b, 'device_name', { min: 1, max: 255 });
     if (deviceName !== undefined) checkString('device_name', deviceName, { pattern: DEVICE_NAME });

@@ -14,7 +14,8 @@ import { quotaLimit, enforceQuota } from '../repositories/quotas.ts';
 import { defaultSecurityGroup, findSecurityGroup, setServerSecurityGroups } from '../repositories/security-groups.ts';
 import { getServerGroup, hostsOfGroup, membersOfGroups } from '../repositories/server-groups.ts';
 import { insertServer, nextServerSeq, serverUsage, stmt, type ServerRow } from '../repositories/servers.ts';
-import { attachVolume, createBootVolume, getVolume } from '../repositories/volumes.ts';
+import { getSnapshot } from '../repositories/snapshots.ts';
+import { attachVolume, createBootVolume, enforceVolumeQuota, getVolume, insertVolume, type Volume } from '../repositories/volumes.ts';
 import { beginOp } from './lifecycle.ts';
 import { generatePassword } from './password.ts';
 import { POWER } from './states.ts';
@@ -73,6 +74,9 @@ function create(db: Db, ctx: RequestContext, req: CreateRequest, transitionMs: n
   }
   checkPersonality(db, ctx.projectId, req.personality);
   const count = allowedCount(db, ctx.projectId, flavor, req.minCount, req.maxCount);
+  // Cinder's quotas for the volumes made from images and snapshots, one set per server.
+  const made = volumes.filter((v) => v.source !== 'volume');
+  if (made.length > 0) enforceVolumeQuota(db, ctx.projectId, made.length * count, made.reduce((n, v) => n + v.size!, 0) * count);
   if (group) {
     const limit = quotaLimit(db, ctx.projectId, 'server_group_members');
     const members = membersOfGroups(db, [group.id]).get(group.id)?.length ?? 0;
@@ -203,10 +207,12 @@ function chooseZone(db: Db, ctx: RequestContext, req: CreateRequest): Zone {
   const zoneOfHost = new Map(zones.flatMap((z) => z.hosts.map((h) => [h.host, z.zoneName] as const)));
   const fallback = zones.find((z) => z.available)?.zoneName ?? 'nova';
   if (req.availabilityZone === undefined) {
-    // Unnamed: a boot volume decides (spec 4.2 constraint 5); otherwise any host of any zone.
-    const volumeZone = req.blockDevices.find((b) => b.bootIndex === 0 && b.source === 'volume' && b.uuid);
-    if (volumeZone?.uuid) {
-      const v = getVolume(db, ctx.projectId, volumeZone.uuid);
+    // Unnamed: a boot volume, or the volume a boot snapshot was taken of, decides (spec 4.2
+    // constraint 5; Cinder makes a volume from a snapshot in the snapshot's zone); otherwise
+    // any host of any zone.
+    const boot = req.blockDevices.find((b) => b.bootIndex === 0 && b.source !== 'image' && b.uuid);
+    if (boot?.uuid) {
+      const v = boot.source === 'volume' ? getVolume(db, ctx.projectId, boot.uuid) : snapshotSource(db, ctx.projectId, boot.uuid);
       const z = v && zones.find((zz) => zz.zoneName === v.availability_zone);
       if (z) return { name: z.zoneName, hosts: hostsOf(z), zoneOfHost, fallback: z.zoneName };
     }
@@ -333,13 +339,22 @@ function resolveNetworks(db: Db, ctx: RequestContext, req: CreateRequest): Nic[]
 }
 
 interface VolumePlan {
-  source: 'volume' | 'image';
+  source: 'volume' | 'image' | 'snapshot';
   volumeId?: string;
   imageId?: string;
+  snapshotId?: string;
   size?: number;
   bootIndex: number | null;
   deleteOnTermination: boolean;
   volumeType?: string;
+  /** A volume from a snapshot: the zone, bootable flag and image of the snapshot's volume. */
+  from?: { zone: string; bootable: boolean; imageId: string | null };
+}
+
+/** The volume a snapshot was taken of, when the snapshot is the project's. */
+function snapshotSource(db: Db, projectId: string, snapshotId: string): Volume | undefined {
+  const snap = getSnapshot(db, projectId, snapshotId);
+  return snap && getVolume(db, projectId, snap.volume_id);
 }
 
 function resolveBlockDevices(db: Db, ctx: RequestContext, devices: BlockDevice[], zoneName: string): VolumePlan[] {
@@ -355,6 +370,7 @@ function resolveBlockDevices(db: Db, ctx: RequestContext, devices: BlockDevice[]
       }
       return { source: 'volume', volumeId: v.id, bootIndex: b.bootIndex, deleteOnTermination: b.deleteOnTermination };
     }
+    if (b.source === 'snapshot') return snapshotPlan(db, ctx, b, zoneName);
     const image = getImage(db, ctx.projectId, b.uuid!);
     if (!image) throw badRequest(`Block Device Mapping is Invalid: failed to get image ${b.uuid}.`);
     if (image.status !== 'active') throw badRequest(`Image ${image.id} is not active.`);
@@ -365,6 +381,48 @@ function resolveBlockDevices(db: Db, ctx: RequestContext, devices: BlockDevice[]
     }
     return { source: 'image', imageId: image.id, size, bootIndex: b.bootIndex, deleteOnTermination: b.deleteOnTermination, volumeType: b.volumeType };
   });
+}
+
+/**
+ * source_type snapshot: Cinder makes a new volume from the snapshot (its size unless
+ * volume_size asks for more; bootable and image as the snapshot's volume), and Nova attaches
+ * it. As boot disk the snapshot must be of a system disk (spec 4.2, source_type). Nova
+ * answers an unknown snapshot (another project's too) with 400; the snapshot's status, the
+ * size and the zone are Cinder's checks, made here at once rather than failing the build.
+ */
+function snapshotPlan(db: Db, ctx: RequestContext, b: BlockDevice, zoneName: string): VolumePlan {
+  const snap = getSnapshot(db, ctx.projectId, b.uuid!);
+  if (!snap) {
+    throw badRequest(b.bootIndex === 0 ? `Snapshot ${b.uuid} could not be found.` : `Block Device Mapping is Invalid: failed to get snapshot ${b.uuid}.`);
+  }
+  if (snap.status !== 'available') {
+    throw badRequest("Invalid input received: Invalid snapshot: Originating snapshot status must be one of 'available' values");
+  }
+  const source = getVolume(db, ctx.projectId, snap.volume_id);
+  if (!source) throw badRequest(`Block Device Mapping is Invalid: failed to get volume ${snap.volume_id}.`);
+  if (b.bootIndex === 0 && !source.bootable) {
+    throw badRequest(
+      `Block Device ${source.id} is not bootable. Snapshot ${snap.id} was taken of a data disk; a server boots only from a snapshot of a system disk.`,
+    );
+  }
+  const size = b.volumeSize ?? snap.size;
+  if (size < snap.size) {
+    throw badRequest(
+      `Invalid input received: Volume size '${size}'GB cannot be smaller than the snapshot size ${snap.size}GB. They must be >= original snapshot size.`,
+    );
+  }
+  if (zoneName && source.availability_zone !== zoneName) {
+    throw badRequest('Invalid input received: Volume must be in the same availability zone as the snapshot');
+  }
+  return {
+    source: 'snapshot',
+    snapshotId: snap.id,
+    size,
+    bootIndex: b.bootIndex,
+    deleteOnTermination: b.deleteOnTermination,
+    volumeType: b.volumeType ?? source.volume_type ?? undefined,
+    from: { zone: source.availability_zone, bootable: source.bootable, imageId: source.image_id },
+  };
 }
 
 /** The server's volumes: the boot disk /dev/vda, then /dev/vdb... (spec 4.2: device_name is not honoured). */
@@ -381,6 +439,20 @@ function attachVolumes(db: Db, ctx: RequestContext, serverId: string, plans: Vol
         imageId: p.imageId!,
         availabilityZone: zoneName,
         volumeType: p.volumeType ?? null,
+      }).id;
+    }
+    if (p.source === 'snapshot') {
+      // Ready at once, as the image's volume above: the server's BUILD covers Cinder's work.
+      volumeId = insertVolume(db, {
+        projectId: ctx.projectId,
+        userId: ctx.userId,
+        size: p.size!,
+        availabilityZone: p.from!.zone,
+        volumeType: p.volumeType ?? null,
+        snapshotId: p.snapshotId,
+        imageId: p.from!.imageId,
+        bootable: p.from!.bootable,
+        status: 'available',
       }).id;
     }
     attachVolume(db, { volumeId: volumeId!, serverId, device: `/dev/vd${String.fromCharCode(97 + letter)}`, deleteOnTermination: p.deleteOnTermination });

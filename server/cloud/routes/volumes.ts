@@ -1,16 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { badRequest, notFound, quotaExceeded } from '../errors.ts';
+import { badRequest, notFound } from '../errors.ts';
 import { defaultZone } from '../repositories/availability-zones.ts';
 import { getSnapshot } from '../repositories/snapshots.ts';
 import { scheduleTick } from '../services.ts';
 import {
-  CINDER_QUOTAS,
-  countVolumes,
+  enforceVolumeQuota,
   getVolume,
   insertVolume,
   listVolumes,
   startDeleteVolume,
-  usedGigabytes,
   type Volume,
 } from '../repositories/volumes.ts';
 import { limited, offsetLimitQuery, resourceRoutes } from './proxy-api.ts';
@@ -134,16 +132,7 @@ export default async function volumeRoutes(app: FastifyInstance) {
       if (volumeType !== null && !VOLUME_TYPES.includes(volumeType)) {
         throw notFound(`Volume type with name ${volumeType} could not be found.`);
       }
-      // Cinder's quotas, which Nova's proxy reports as 403 (the spec's 19.1 calls it a 500).
-      if (countVolumes(db, projectId) + 1 > CINDER_QUOTAS.volumes) {
-        throw quotaExceeded(`VolumeLimitExceeded: Maximum number of volumes allowed (${CINDER_QUOTAS.volumes}) exceeded for quota 'volumes'.`);
-      }
-      const used = usedGigabytes(db, projectId);
-      if (used + size > CINDER_QUOTAS.gigabytes) {
-        throw quotaExceeded(
-          `VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed gigabytes quota. Requested ${size}G, quota is ${CINDER_QUOTAS.gigabytes}G and ${used}G has been consumed.`,
-        );
-      }
+      enforceVolumeQuota(db, projectId, 1, size);
       // An unknown zone is not refused up front: the volume goes to `error` when its
       // creation completes, as section 19.1 describes.
       return insertVolume(db, {

@@ -72,6 +72,18 @@ describe('Create Server body (spec 4.2)', () => {
     ]);
   });
 
+  it('boots from a volume snapshot: source_type snapshot, the size only when asked (spec 4.2)', () => {
+    const snapshot = { bootSource: 'snapshot', snapshotId: 'snap-1', imageId: 'img-1', bootFromVolume: false } as const;
+    const body = buildCreateServerBody(values({ ...snapshot, volumeSize: '', deleteOnTermination: false }));
+    expect(body.server.imageRef).toBeUndefined();
+    expect(body.server.block_device_mapping_v2).toEqual([
+      { source_type: 'snapshot', destination_type: 'volume', uuid: 'snap-1', boot_index: 0, delete_on_termination: false },
+    ]);
+    expect(buildCreateServerBody(values({ ...snapshot, volumeSize: 80 })).server.block_device_mapping_v2).toEqual([
+      { source_type: 'snapshot', destination_type: 'volume', uuid: 'snap-1', boot_index: 0, volume_size: 80, delete_on_termination: true },
+    ]);
+  });
+
   it('leaves security groups out when every interface is a port (table 4-3)', () => {
     const body = buildCreateServerBody(values({ nics: [{ kind: 'port', networkId: '', portId: 'port-1', fixedIp: '' }] }));
     expect(body.server.networks).toEqual([{ port: 'port-1' }]);
@@ -124,6 +136,17 @@ describe('openstack CLI equivalent', () => {
   it('uses --block-device to boot from a volume', () => {
     expect(buildOpenstackCli(values({ bootFromVolume: true, volumeSize: 50 }))).toContain(
       '--block-device uuid=img-1,source_type=image,destination_type=volume,volume_size=50,boot_index=0,delete_on_termination=true',
+    );
+  });
+});
+
+describe('openstack CLI equivalent from a snapshot', () => {
+  it('uses --block-device with source_type=snapshot, and no --image', () => {
+    const cli = buildOpenstackCli(values({ bootSource: 'snapshot', snapshotId: 'snap-1', volumeSize: '' }));
+    expect(cli).toContain('--block-device uuid=snap-1,source_type=snapshot,destination_type=volume,boot_index=0,delete_on_termination=true');
+    expect(cli).not.toContain('--image');
+    expect(buildOpenstackCli(values({ bootSource: 'snapshot', snapshotId: 'snap-1', volumeSize: 80 }))).toContain(
+      'uuid=snap-1,source_type=snapshot,destination_type=volume,volume_size=80,boot_index=0',
     );
   });
 });

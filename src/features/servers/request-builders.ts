@@ -2,9 +2,9 @@
  * Pure translations of the wizard's values: into the body of Create Server (spec 4.2), and
  * into the equivalent `openstack` CLI commands, so the review shows exactly what is sent.
  */
-import type { CreateServerBody, CreateServerRequest, SchedulerHints } from './schemas';
+import type { BlockDeviceMapping, CreateServerBody, CreateServerRequest, SchedulerHints } from './schemas';
 import { encodeBase64 } from './validators';
-import type { WizardValues } from './wizard-values';
+import { bootsFromVolume, type WizardValues } from './wizard-values';
 
 export interface BuildOptions {
   /** The microversion sends `description` from 2.19. */
@@ -30,23 +30,31 @@ export function schedulerHintsOf(values: Pick<WizardValues, 'serverGroupId' | 's
   return Object.keys(hints).length ? hints : undefined;
 }
 
+type BootValues = Pick<WizardValues, 'bootSource' | 'bootFromVolume' | 'imageId' | 'snapshotId' | 'volumeSize' | 'deleteOnTermination'>;
+
+/**
+ * The system disk as a new volume (table 4-5), or undefined when the server boots from the
+ * image onto the flavor's disk. From a snapshot the size may be left to the snapshot's.
+ */
+export function bootDeviceOf(values: BootValues): BlockDeviceMapping | undefined {
+  if (!bootsFromVolume(values)) return undefined;
+  const fromSnapshot = values.bootSource === 'snapshot';
+  return {
+    source_type: fromSnapshot ? 'snapshot' : 'image',
+    destination_type: 'volume',
+    uuid: fromSnapshot ? values.snapshotId : values.imageId,
+    boot_index: 0,
+    ...(fromSnapshot && values.volumeSize === '' ? {} : { volume_size: Number(values.volumeSize) }),
+    delete_on_termination: values.deleteOnTermination,
+  };
+}
+
 /** The body of POST /servers. Tags are not part of it before 2.52: see `tagsAfterCreate`. */
 export function buildCreateServerBody(values: WizardValues, options: BuildOptions = {}): CreateServerBody {
   const server: CreateServerRequest = { name: values.name, flavorRef: values.flavorId };
-  if (values.bootFromVolume) {
-    server.block_device_mapping_v2 = [
-      {
-        source_type: 'image',
-        destination_type: 'volume',
-        uuid: values.imageId,
-        boot_index: 0,
-        volume_size: Number(values.volumeSize),
-        delete_on_termination: values.deleteOnTermination,
-      },
-    ];
-  } else {
-    server.imageRef = values.imageId;
-  }
+  const bootDevice = bootDeviceOf(values);
+  if (bootDevice) server.block_device_mapping_v2 = [bootDevice];
+  else server.imageRef = values.imageId;
   if (values.availabilityZone) server.availability_zone = values.availabilityZone;
   const nics = values.nics
     .map((nic) => {
@@ -101,20 +109,10 @@ export function buildOpenstackCli(values: WizardValues, names: CliNames = {}, op
   const args: string[] = ['openstack', 'server', 'create'];
   const add = (...parts: string[]) => args.push(...parts);
   add('--flavor', shellQuote(names.flavorName || values.flavorId));
-  if (values.bootFromVolume) {
-    add(
-      '--block-device',
-      shellQuote(
-        [
-          `uuid=${values.imageId}`,
-          'source_type=image',
-          'destination_type=volume',
-          `volume_size=${values.volumeSize}`,
-          'boot_index=0',
-          `delete_on_termination=${values.deleteOnTermination ? 'true' : 'false'}`,
-        ].join(','),
-      ),
-    );
+  const bootDevice = bootDeviceOf(values);
+  if (bootDevice) {
+    const keys = ['uuid', 'source_type', 'destination_type', 'volume_size', 'boot_index', 'delete_on_termination'] as const;
+    add('--block-device', shellQuote(keys.filter((key) => bootDevice[key] !== undefined).map((key) => `${key}=${String(bootDevice[key])}`).join(',')));
   } else {
     add('--image', shellQuote(values.imageId));
   }

@@ -104,3 +104,38 @@ describe('a restored draft', () => {
     expect(keys(errors)).toEqual({ 'nics.0.networkId': 'nicIncomplete' });
   });
 });
+
+describe('booting from a volume snapshot (spec 4.2, source_type snapshot)', () => {
+  const withSnapshots: WizardContext = {
+    ...context,
+    snapshots: [
+      { id: 'snap-sys', name: 'system-before-upgrade', size: 40, status: 'available' },
+      { id: 'snap-new', name: 'still-creating', size: 40, status: 'creating' },
+    ],
+  };
+  const fromSnapshot = (patch: Partial<WizardValues> = {}) => valid({ bootSource: 'snapshot', imageId: '', snapshotId: 'snap-sys', ...patch });
+
+  it('passes with an available snapshot, no image and the size left to the snapshot', () => {
+    expect(validateWizardStep('review', fromSnapshot(), withSnapshots)).toEqual({});
+    expect(validateWizardStep('review', fromSnapshot({ volumeSize: 60 }), withSnapshots)).toEqual({});
+  });
+
+  it('asks for an available snapshot of the project', () => {
+    for (const snapshotId of ['', 'snap-new', 'gone']) {
+      expect(keys(validateWizardStep('image', fromSnapshot({ snapshotId }), withSnapshots)), snapshotId).toEqual({ snapshotId: 'snapshotRequired' });
+    }
+    // the snapshots could not be listed: nothing to choose from
+    expect(keys(validateWizardStep('image', fromSnapshot(), context))).toEqual({ snapshotId: 'snapshotRequired' });
+  });
+
+  it('refuses a volume smaller than the snapshot, or not a whole number', () => {
+    const small = validateWizardStep('advanced', fromSnapshot({ volumeSize: 20 }), withSnapshots);
+    expect(small.volumeSize).toEqual({ key: 'volumeSizeBelowSnapshot', values: { min: 40 } });
+    expect(keys(validateWizardStep('advanced', fromSnapshot({ volumeSize: 0 }), withSnapshots))).toEqual({ volumeSize: 'volumeSizeInteger' });
+  });
+
+  it('fits any enabled flavor: the disk is the new volume, whatever image was picked before', () => {
+    expect(validateWizardStep('flavor', fromSnapshot({ flavorId: 'small', imageId: 'win' }), withSnapshots)).toEqual({});
+    expect(keys(validateWizardStep('flavor', fromSnapshot({ flavorId: 'old' }), withSnapshots))).toEqual({ flavorId: 'flavorTooSmall' });
+  });
+});

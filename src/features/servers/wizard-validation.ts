@@ -17,7 +17,7 @@ import {
   validateVolumeSize,
   type Problem,
 } from './validators';
-import type { WizardValues } from './wizard-values';
+import { bootsFromVolume, type WizardValues } from './wizard-values';
 
 export const WIZARD_STEPS = ['basics', 'image', 'flavor', 'network', 'keypair', 'advanced', 'review'] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
@@ -45,8 +45,19 @@ export interface NetworkChoice {
   gateway?: string | null;
 }
 
+/** A volume snapshot to boot from (spec 4.2: source_type snapshot). */
+export interface SnapshotChoice {
+  id: string;
+  name?: string | null;
+  /** GB: the smallest volume that can be made from it. */
+  size: number;
+  status: string;
+}
+
 export interface WizardContext {
   images: readonly ImageChoice[];
+  /** The project's volume snapshots (none when they could not be listed). */
+  snapshots?: readonly SnapshotChoice[];
   flavors: readonly FlavorChoice[];
   networks: readonly NetworkChoice[];
   maxServerMeta?: number;
@@ -77,7 +88,17 @@ function basics(values: WizardValues, errors: WizardErrors) {
   if (utf8Length(values.description) > 255) errors.description = { key: 'tooManyBytes', values: { max: 255, actual: utf8Length(values.description) } };
 }
 
+/** The chosen snapshot, when it can be booted from: the project's, and available. */
+export function chosenSnapshot(values: Pick<WizardValues, 'bootSource' | 'snapshotId'>, context: Pick<WizardContext, 'snapshots'>): SnapshotChoice | undefined {
+  if (values.bootSource !== 'snapshot' || !values.snapshotId) return undefined;
+  return context.snapshots?.find((entry) => entry.id === values.snapshotId && entry.status === 'available');
+}
+
 function image(values: WizardValues, context: WizardContext, errors: WizardErrors) {
+  if (values.bootSource === 'snapshot') {
+    if (!chosenSnapshot(values, context)) errors.snapshotId = { key: 'snapshotRequired' };
+    return;
+  }
   if (!values.imageId || !context.images.some((entry) => entry.id === values.imageId)) errors.imageId = { key: 'imageRequired' };
 }
 
@@ -87,8 +108,9 @@ function flavor(values: WizardValues, context: WizardContext, errors: WizardErro
     errors.flavorId = { key: 'flavorRequired' };
     return;
   }
-  const img = context.images.find((entry) => entry.id === values.imageId);
-  if (!flavorFitsImage(chosen, img, values.bootFromVolume)) errors.flavorId = { key: 'flavorTooSmall' };
+  // from a snapshot there is no image to fit: the disk is the new volume
+  const img = values.bootSource === 'image' ? context.images.find((entry) => entry.id === values.imageId) : undefined;
+  if (!flavorFitsImage(chosen, img, bootsFromVolume(values))) errors.flavorId = { key: 'flavorTooSmall' };
 }
 
 function network(values: WizardValues, context: WizardContext, errors: WizardErrors) {
@@ -151,7 +173,15 @@ function advanced(values: WizardValues, context: WizardContext, errors: WizardEr
     if (hint.key && !/^[A-Za-z0-9_]+$/.test(hint.key)) errors[`schedulerHints.${index}.key`] = { key: 'hintKey' };
   });
 
-  if (values.bootFromVolume) {
+  if (values.bootSource === 'snapshot') {
+    // empty: the snapshot's own size; else at least that (Cinder's rule)
+    const snapshot = chosenSnapshot(values, context);
+    const size = values.volumeSize === '' ? null : validateVolumeSize(values.volumeSize, 1);
+    if (size) errors.volumeSize = size;
+    else if (snapshot && values.volumeSize !== '' && values.volumeSize < snapshot.size) {
+      errors.volumeSize = { key: 'volumeSizeBelowSnapshot', values: { min: snapshot.size } };
+    }
+  } else if (values.bootFromVolume) {
     const img = context.images.find((entry) => entry.id === values.imageId);
     const size = validateVolumeSize(values.volumeSize, minVolumeSize(img));
     if (size) errors.volumeSize = size;

@@ -17,7 +17,10 @@ export interface WizardValues extends Record<string, unknown> {
   name: string;
   description: string;
   availabilityZone: string;
+  /** What the server boots from: an image, or a new volume made from a volume snapshot (spec 4.2). */
+  bootSource: 'image' | 'snapshot';
   imageId: string;
+  snapshotId: string;
   flavorId: string;
   nics: NicChoice[];
   securityGroups: string[];
@@ -31,6 +34,7 @@ export interface WizardValues extends Record<string, unknown> {
   tags: string[];
   serverGroupId: string;
   bootFromVolume: boolean;
+  /** The boot volume's size; from a snapshot, '' means the snapshot's size. */
   volumeSize: number | '';
   deleteOnTermination: boolean;
   schedulerHints: KeyValue[];
@@ -40,7 +44,9 @@ export const emptyWizardValues = (): WizardValues => ({
   name: '',
   description: '',
   availabilityZone: '',
+  bootSource: 'image',
   imageId: '',
+  snapshotId: '',
   flavorId: '',
   nics: [],
   securityGroups: ['default'],
@@ -57,6 +63,10 @@ export const emptyWizardValues = (): WizardValues => ({
   deleteOnTermination: true,
   schedulerHints: [],
 });
+
+/** The server's system disk is a new volume: from the image when asked, always from a snapshot. */
+export const bootsFromVolume = (values: Pick<WizardValues, 'bootSource' | 'bootFromVolume'>): boolean =>
+  values.bootSource === 'snapshot' || values.bootFromVolume;
 
 /**
  * Choices other pages pass in the URL ("launch a server with this image"):

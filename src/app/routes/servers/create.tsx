@@ -15,24 +15,23 @@ import { limitsQueries } from '../../../features/limits/queries';
 import { serverGroupQueries } from '../../../features/server-groups/queries';
 import { serverNetworkQueries } from '../../../features/servers/api-network';
 import { wizardQueries } from '../../../features/servers/api-wizard';
+import { snapshotQueries } from '../../../features/snapshots/queries';
 import { CreateServerWizard } from '../../../features/servers/components/wizard/create-server-wizard';
 import type { WizardCatalog } from '../../../features/servers/components/wizard/wizard-types';
-import { PaletteButton, ServerPalette } from '../../../features/servers/components/palette/server-palette';
-import { sessionQueries } from '../../../features/session/queries';
 import { useCompute } from '../../../lib/compute';
 
 /**
- * `/servers/create`: the wizard, given what it picks from — flavors, images, key pairs,
- * server groups and limits from their own features, networks, zones and security groups
+ * `/servers/create`: the wizard, given what it picks from — flavors, images, snapshots, key
+ * pairs, server groups and limits from their own features, networks, zones and security groups
  * from the servers feature's pickers.
  */
 export function CreateServerPage() {
   const { t } = useTranslation();
   const compute = useCompute();
-  const session = useQuery(sessionQueries.current());
   const queries = {
     flavors: useQuery(flavorQueries.list(compute)),
     images: useQuery(imageQueries.list(compute)),
+    snapshots: useQuery(snapshotQueries.list(compute)),
     networks: useQuery(serverNetworkQueries.networks(compute)),
     securityGroups: useQuery(wizardQueries.securityGroups(compute)),
     zones: useQuery(wizardQueries.zones(compute)),
@@ -56,6 +55,14 @@ export function CreateServerPage() {
         metadata: image.metadata,
         size: image.size ?? undefined,
       })),
+      // volume snapshots to boot from (a new volume is made from one)
+      snapshots: queries.snapshots.data?.map((snapshot) => ({
+        id: snapshot.id,
+        name: snapshot.name,
+        size: snapshot.size,
+        status: snapshot.status,
+        createdAt: snapshot.createdAt,
+      })),
       flavors: (queries.flavors.data ?? []).map((flavor) => ({
         id: flavor.id,
         name: flavor.name,
@@ -73,6 +80,7 @@ export function CreateServerPage() {
     [
       queries.zones.data,
       queries.images.data,
+      queries.snapshots.data,
       queries.flavors.data,
       queries.networks.data,
       queries.securityGroups.data,
@@ -88,15 +96,11 @@ export function CreateServerPage() {
         title={t('servers.wizard.title')}
         description={t('servers.wizard.intro')}
         actions={
-          <>
-            <PaletteButton />
-            <Button component={Link} to="/servers" variant="default" leftSection={<IconArrowLeft size={16} />}>
-              {t('servers.wizard.backToList')}
-            </Button>
-          </>
+          <Button component={Link} to="/servers" variant="default" leftSection={<IconArrowLeft size={16} />}>
+            {t('servers.wizard.backToList')}
+          </Button>
         }
       />
-      <ServerPalette actor={{ isAdmin: session.data?.isAdmin ?? false }} />
       {failed ? (
         <ErrorAlert error={failed.error} onRetry={() => void failed.refetch()} retrying={failed.isRefetching} />
       ) : required.some((query) => query.isPending) ? (

@@ -66,6 +66,7 @@ export function CreateServerWizard({ catalog }: { catalog: WizardCatalog }) {
 
   const context: WizardContext = {
     images: catalog.images,
+    snapshots: catalog.snapshots,
     flavors: catalog.flavors,
     networks: catalog.networks,
     maxServerMeta: catalog.limits?.maxServerMeta,

@@ -21,7 +21,7 @@ import { IconFileUpload, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { KeyValueEditor } from '../../../../components/key-value-editor';
 import { encodeBase64Bytes, MAX_TAGS, USER_DATA_MAX_ENCODED } from '../../validators';
-import { encodedUserDataSize, minVolumeSize } from '../../wizard-validation';
+import { chosenSnapshot, encodedUserDataSize, minVolumeSize } from '../../wizard-validation';
 import type { StepProps } from './wizard-types';
 import classes from './wizard.module.css';
 
@@ -45,6 +45,8 @@ export function StepAdvanced({ form, catalog, errorOf }: StepProps) {
   const encoded = encodedUserDataSize(values);
   const image = catalog.images.find((entry) => entry.id === values.imageId);
   const minSize = minVolumeSize(image);
+  const fromSnapshot = values.bootSource === 'snapshot';
+  const snapshot = chosenSnapshot(values, catalog);
   const limits = catalog.limits;
 
   const readFile = async (file: File | null) => {
@@ -108,21 +110,32 @@ export function StepAdvanced({ form, catalog, errorOf }: StepProps) {
 
       <Fieldset legend={t('servers.wizard.bootVolume')}>
         <Stack gap="xs">
-          <Switch
-            label={t('servers.wizard.bootFromVolume')}
-            description={t('servers.wizard.bootFromVolumeHint')}
-            checked={values.bootFromVolume}
-            onChange={(event) => {
-              const on = event.currentTarget.checked;
-              form.setFieldValue('bootFromVolume', on);
-              if (on && values.volumeSize === '') form.setFieldValue('volumeSize', minSize);
-            }}
-          />
-          {values.bootFromVolume && (
+          {fromSnapshot ? (
+            <Text size="sm" c="dimmed">
+              {t('servers.wizard.snapshotVolumeHint', { name: snapshot?.name || values.snapshotId })}
+            </Text>
+          ) : (
+            <Switch
+              label={t('servers.wizard.bootFromVolume')}
+              description={t('servers.wizard.bootFromVolumeHint')}
+              checked={values.bootFromVolume}
+              onChange={(event) => {
+                const on = event.currentTarget.checked;
+                form.setFieldValue('bootFromVolume', on);
+                if (on && values.volumeSize === '') form.setFieldValue('volumeSize', minSize);
+              }}
+            />
+          )}
+          {(fromSnapshot || values.bootFromVolume) && (
             <Group align="flex-start">
               <NumberInput
                 label={t('servers.wizard.volumeSize')}
-                description={t('servers.wizard.volumeSizeHint', { min: minSize })}
+                description={
+                  fromSnapshot
+                    ? t('servers.wizard.snapshotVolumeSizeHint', { min: snapshot?.size ?? 1 })
+                    : t('servers.wizard.volumeSizeHint', { min: minSize })
+                }
+                placeholder={fromSnapshot && snapshot ? String(snapshot.size) : undefined}
                 min={1}
                 allowDecimal={false}
                 suffix=" GB"

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../../lib/format';
 import { exceedsQuota, quotaImpact } from '../../quota-impact';
 import { flavorFitsImage } from '../../wizard-validation';
+import { bootsFromVolume } from '../../wizard-values';
 import type { StepProps } from './wizard-types';
 import classes from './wizard.module.css';
 
@@ -12,13 +13,15 @@ export function StepFlavor({ form, catalog, errorOf }: StepProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const [showAll, setShowAll] = useState(false);
-  const image = catalog.images.find((entry) => entry.id === form.values.imageId);
+  // from a snapshot there is no image to fit: any flavor's disk gives way to the new volume
+  const image = form.values.bootSource === 'image' ? catalog.images.find((entry) => entry.id === form.values.imageId) : undefined;
+  const volumeBacked = bootsFromVolume(form.values);
   const flavors = [...catalog.flavors]
     .filter((flavor) => !flavor.disabled)
     .sort((a, b) => a.vcpus - b.vcpus || a.ram - b.ram || a.disk - b.disk || a.name.localeCompare(b.name));
   const fits = (id: string) => {
     const flavor = flavors.find((entry) => entry.id === id);
-    return flavor ? flavorFitsImage(flavor, image, form.values.bootFromVolume) : false;
+    return flavor ? flavorFitsImage(flavor, image, volumeBacked) : false;
   };
   const shown = showAll ? flavors : flavors.filter((flavor) => fits(flavor.id));
   const hidden = flavors.length - flavors.filter((flavor) => fits(flavor.id)).length;
@@ -32,9 +35,11 @@ export function StepFlavor({ form, catalog, errorOf }: StepProps) {
             ? t('servers.wizard.flavorFilter', {
                 image: image.name ?? image.id,
                 ram: image.minRam ? format.megabytes(image.minRam) : t('servers.wizard.none'),
-                disk: form.values.bootFromVolume ? t('servers.wizard.diskFromVolume') : format.gigabytes(image.minDisk ?? 0),
+                disk: volumeBacked ? t('servers.wizard.diskFromVolume') : format.gigabytes(image.minDisk ?? 0),
               })
-            : t('servers.wizard.flavorNoImage')}
+            : form.values.bootSource === 'snapshot'
+              ? t('servers.wizard.flavorFromSnapshot')
+              : t('servers.wizard.flavorNoImage')}
         </Text>
         {hidden > 0 && (
           <Switch

@@ -60,6 +60,8 @@ export function StepReview({ form, catalog, quota, request, submitError }: StepR
   const format = useFormatters();
   const values = form.values;
   const image = catalog.images.find((entry) => entry.id === values.imageId);
+  const snapshot = catalog.snapshots?.find((entry) => entry.id === values.snapshotId);
+  const keep = values.deleteOnTermination ? t('servers.wizard.deletedWithServer') : t('servers.wizard.keptAfterServer');
   const flavor = catalog.flavors.find((entry) => entry.id === values.flavorId);
   const over = quota.filter((line) => line.exceeds);
   const tags = tagsAfterCreate(values);
@@ -69,7 +71,9 @@ export function StepReview({ form, catalog, quota, request, submitError }: StepR
   const rows: Array<[string, React.ReactNode]> = [
     [t('servers.wizard.name'), values.name],
     [t('servers.wizard.az'), values.availabilityZone || t('servers.wizard.azAny')],
-    [t('servers.wizard.image'), image?.name ?? values.imageId],
+    values.bootSource === 'snapshot'
+      ? [t('servers.wizard.snapshot'), snapshot?.name || values.snapshotId]
+      : [t('servers.wizard.image'), image?.name ?? values.imageId],
     [
       t('servers.wizard.flavor'),
       flavor ? `${flavor.name} · ${t('servers.list.flavorSize', { vcpus: flavor.vcpus, ram: format.megabytes(flavor.ram) })} · ${format.gigabytes(flavor.disk)}` : values.flavorId,
@@ -89,9 +93,11 @@ export function StepReview({ form, catalog, quota, request, submitError }: StepR
     [t('servers.wizard.keypair'), values.keyName || t('servers.wizard.keypairNone')],
     [
       t('servers.wizard.bootVolume'),
-      values.bootFromVolume
-        ? t('servers.wizard.bootVolumeSummary', { size: values.volumeSize, keep: values.deleteOnTermination ? t('servers.wizard.deletedWithServer') : t('servers.wizard.keptAfterServer') })
-        : t('servers.wizard.bootFromImage'),
+      values.bootSource === 'snapshot'
+        ? t('servers.wizard.snapshotVolumeSummary', { size: values.volumeSize === '' ? (snapshot?.size ?? '—') : values.volumeSize, keep })
+        : values.bootFromVolume
+          ? t('servers.wizard.bootVolumeSummary', { size: values.volumeSize, keep })
+          : t('servers.wizard.bootFromImage'),
     ],
     [t('servers.wizard.userData'), values.userDataMode === 'file' ? values.userDataFile?.name ?? '—' : values.userData ? t('servers.wizard.userDataLines', { count: values.userData.split('\n').length }) : '—'],
     [t('servers.wizard.tags'), tags.length ? tags.join(', ') : '—'],

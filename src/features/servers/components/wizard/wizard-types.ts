@@ -1,12 +1,16 @@
 import type { UseFormReturnType } from '@mantine/form';
 import type { LimitsLike } from '../../quota-impact';
-import type { FlavorChoice, ImageChoice, NetworkChoice } from '../../wizard-validation';
+import type { FlavorChoice, ImageChoice, NetworkChoice, SnapshotChoice } from '../../wizard-validation';
 import type { WizardValues } from '../../wizard-values';
 
 export interface WizardImage extends ImageChoice {
   status?: string;
   metadata?: Record<string, unknown>;
   size?: number;
+}
+
+export interface WizardSnapshot extends SnapshotChoice {
+  createdAt?: string | null;
 }
 
 export interface WizardLimits extends LimitsLike {
@@ -19,6 +23,8 @@ export interface WizardLimits extends LimitsLike {
 export interface WizardCatalog {
   zones: string[];
   images: WizardImage[];
+  /** Volume snapshots to boot from; absent when they could not be listed. */
+  snapshots?: WizardSnapshot[];
   flavors: FlavorChoice[];
   networks: NetworkChoice[];
   securityGroups: Array<{ name: string; description?: string | null }>;
