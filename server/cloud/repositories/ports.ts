@@ -141,7 +141,12 @@ export function getPort(db: Db, projectId: string, portId: string): Port | undef
 /** Binds a free port to a server; a port already bound is Nova's PortInUse (409). */
 export function bindPort(db: Db, portId: string, serverId: string): Port {
   const res = db
-    .prepare(`UPDATE ports SET server_id = ?, port_state = 'ACTIVE' WHERE id = ? AND server_id IS NULL`)
+    // a port joins the server's interfaces last (Nova lists them in attach order: the first
+    // one stays the primary NIC), however long ago the port itself was made
+    .prepare(
+      `UPDATE ports SET server_id = ?, port_state = 'ACTIVE', seq = (SELECT COALESCE(MAX(seq), 0) + 1 FROM ports)
+       WHERE id = ? AND server_id IS NULL`,
+    )
     .run(serverId, portId);
   if (res.changes === 0) {
     if (!getPortById(db, portId)) throw notFound(`Port id ${portId} could not be found.`);

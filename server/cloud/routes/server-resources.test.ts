@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNetwork } from '../repositories/networks.ts';
-import { allocatePort } from '../repositories/ports.ts';
+import { allocatePort, freePorts } from '../repositories/ports.ts';
 import { setQuota } from '../repositories/quotas.ts';
 import { insertVolume } from '../repositories/volumes.ts';
 import { expectContract } from '../test/contract.ts';
@@ -245,6 +245,16 @@ describe('interfaces (13.1-13.4)', () => {
     expect(inUse.statusCode).toBe(409);
     const noNet = await alice.call('POST', `servers/${id}/os-interface`, { interfaceAttachment: { net_id: '00000000-0000-0000-0000-000000000000' } });
     expect(noNet.statusCode).toBe(404);
+  });
+
+  it('[13.1] lists a port attached by id after the others, however old the port', async () => {
+    // the seed's free port is older than every server's own port
+    const [seeded] = freePorts(app.db, alice.projectId);
+    expect(seeded).toBeDefined();
+    const before = (await alice.call('GET', `servers/${id}/os-interface`)).json().interfaceAttachments;
+    expect((await alice.call('POST', `servers/${id}/os-interface`, { interfaceAttachment: { port_id: seeded.id } })).statusCode).toBe(200);
+    const after = (await alice.call('GET', `servers/${id}/os-interface`)).json().interfaceAttachments;
+    expect(after.map((nic: { port_id: string }) => nic.port_id)).toEqual([...before.map((nic: { port_id: string }) => nic.port_id), seeded.id]);
   });
 
   it('[13.2] detaches interfaces, the primary one last', async () => {
