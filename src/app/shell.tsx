@@ -22,6 +22,7 @@ import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate, useNa
 import { useTranslation } from 'react-i18next';
 import { ColorSchemeToggle } from '../components/color-scheme-toggle';
 import { LanguageSwitch } from '../components/language-switch';
+import { LazyServerPalette, PaletteButton, usePaletteLauncher } from '../features/servers/components/palette/palette-launcher';
 import { ProjectSwitcher } from '../features/session/components/project-switcher';
 import { UserMenu } from '../features/session/components/user-menu';
 import { sessionQueries } from '../features/session/queries';
@@ -85,7 +86,7 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
   );
 }
 
-/** The signed-in layout: header, navbar with every area, and the page. */
+/** The signed-in layout: header, navbar with every area, the page, and the Ctrl/⌘+K server palette. */
 export function Component() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -97,6 +98,7 @@ export function Component() {
   const data = session.data;
   const region = data?.region ?? config.data?.region;
   const endpointName = data?.endpointName || config.data?.endpointName;
+  const palette = usePaletteLauncher();
 
   return (
     <AppOverlays>
@@ -120,6 +122,7 @@ export function Component() {
               )}
             </Group>
             <Group gap="xs" wrap="nowrap">
+              <PaletteButton onOpen={palette.open} />
               {data && (
                 <ProjectSwitcher
                   session={data}
@@ -140,6 +143,7 @@ export function Component() {
         <AppShell.Main>
           <ComputeProvider>
             <Outlet />
+            <LazyServerPalette wanted={palette.wanted} actor={{ isAdmin: data?.isAdmin ?? false }} />
           </ComputeProvider>
         </AppShell.Main>
       </AppShell>

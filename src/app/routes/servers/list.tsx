@@ -14,9 +14,9 @@ import { imageQueries } from '../../../features/images/queries';
 import { BulkActions } from '../../../features/servers/components/list/bulk-actions';
 import { ColumnChooser } from '../../../features/servers/components/list/column-chooser';
 import { LiveIndicator, useNow } from '../../../features/servers/components/list/live-indicator';
+import { ServerExportMenu } from '../../../features/servers/components/list/server-export-menu';
 import { ServerFilters } from '../../../features/servers/components/list/server-filters';
 import { ServerTable, type FlavorInfo } from '../../../features/servers/components/list/server-table';
-import { PaletteButton, ServerPalette } from '../../../features/servers/components/palette/server-palette';
 import {
   clearFilters,
   countFilters,
@@ -41,7 +41,8 @@ import { notifySuccess } from '../../../lib/notify';
 
 /**
  * Servers (spec 4.9/4.10): filters, sort and page in the URL and sent to the API; the page
- * refreshes itself while a server is between states; bulk actions; the command palette.
+ * refreshes itself while a server is between states; bulk actions (the command palette is
+ * the shell's).
  */
 export function ServersListPage() {
   const { t } = useTranslation();
@@ -135,15 +136,11 @@ export function ServersListPage() {
         title={t('servers.list.title')}
         description={t('servers.list.description')}
         actions={
-          <>
-            <PaletteButton />
-            <Button component={Link} to="/servers/create" leftSection={<IconPlus size={16} />}>
-              {t('servers.list.create')}
-            </Button>
-          </>
+          <Button component={Link} to="/servers/create" leftSection={<IconPlus size={16} />}>
+            {t('servers.list.create')}
+          </Button>
         }
       />
-      <ServerPalette actor={actor} />
       <Stack gap="md">
         <ServerFilters
           state={state}
@@ -156,7 +153,10 @@ export function ServersListPage() {
         />
         <Group justify="space-between" wrap="wrap" gap="xs">
           <LiveIndicator live={live} paused={paused} onPausedChange={setPaused} updatedAt={updatedAt} now={now} />
-          <ColumnChooser value={columns.prefs} onChange={columns.setPrefs} onReset={columns.reset} />
+          <Group gap="xs">
+            <ServerExportMenu target={compute} filters={filters} lookups={lookups} />
+            <ColumnChooser value={columns.prefs} onChange={columns.setPrefs} onReset={columns.reset} />
+          </Group>
         </Group>
         <BulkActions
           selected={selectedServers}

@@ -1,18 +1,18 @@
 import '@mantine/spotlight/styles.css';
 import { useState } from 'react';
-import { Button, Group, Kbd, Text } from '@mantine/core';
-import { useDebouncedValue, useOs } from '@mantine/hooks';
-import { Spotlight, spotlight } from '@mantine/spotlight';
+import { Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { Spotlight } from '@mantine/spotlight';
 import { IconExternalLink, IconSearch, IconServer } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { notifySuccess } from '../../../../lib/notify';
 import { useCompute } from '../../../../lib/compute';
-import { availability, type Actor } from '../../lifecycle';
+import { anyTransitional, availability, type Actor } from '../../lifecycle';
 import { useServerOperation, type QuickOperation } from '../../mutations';
 import { paletteFilters, parsePaletteQuery } from '../../palette-query';
-import { serverQueries } from '../../queries';
+import { serverQueries, TRANSITIONAL_POLL_MS } from '../../queries';
 import type { Server } from '../../schemas';
 import { addressesOf, OPERATION_ICONS } from '../list/server-table';
 
@@ -26,6 +26,8 @@ function useFoundServers(text: string): { servers: Server[]; loading: boolean } 
   const list = useQuery({
     ...serverQueries.search(target, filters ?? {}),
     enabled: filters !== null,
+    // after an action the palette offers what the server's next state allows
+    refetchInterval: (q) => (anyTransitional(q.state.data?.servers) ? TRANSITIONAL_POLL_MS : false),
     meta: { errorNotification: 'never' },
   });
   const one = useQuery({
@@ -38,32 +40,10 @@ function useFoundServers(text: string): { servers: Server[]; loading: boolean } 
   return { servers: list.data?.servers ?? [], loading: list.isFetching };
 }
 
-/** The palette's hint button for page headers: "Search servers ⌘K". */
-export function PaletteButton() {
-  const { t } = useTranslation();
-  const os = useOs();
-  const mod = os === 'macos' || os === 'ios' ? '⌘' : 'Ctrl';
-  return (
-    <Button
-      variant="default"
-      fw={400}
-      leftSection={<IconSearch size={14} />}
-      rightSection={
-        <Group gap={2}>
-          <Kbd size="xs">{mod}</Kbd>
-          <Kbd size="xs">K</Kbd>
-        </Group>
-      }
-      onClick={() => spotlight.open()}
-    >
-      {t('servers.palette.open')}
-    </Button>
-  );
-}
-
 /**
- * Ctrl/⌘+K: finds a server by name, id or IP (asking the API), then opens it or runs one of
- * the operations its state allows.
+ * The command palette: finds a server by name, id or IP (asking the API), then opens it or
+ * runs one of the operations its state allows. Mounted once, lazily, by the shell
+ * (palette-launcher.tsx), which owns the Ctrl/⌘+K shortcut — hence no shortcut here.
  */
 export function ServerPalette({ actor }: { actor: Actor }) {
   const { t } = useTranslation();
@@ -83,7 +63,7 @@ export function ServerPalette({ actor }: { actor: Actor }) {
     <Spotlight.Root
       query={text}
       onQueryChange={setText}
-      shortcut={['mod + K']}
+      shortcut={null}
       scrollable
       maxHeight={420}
       aria-label={t('servers.palette.label')}
