@@ -5,6 +5,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { logIn } from './support/console-login.ts';
 import { CloudSession, uniqueName, type CloudServer } from './support/cloud-servers.ts';
+import { freePortsOf } from './support/free-ports.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 150_000 });
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -275,6 +276,63 @@ test('interfaces: fixed IP checked against the subnet, attach, primary NIC rule,
   await expect(table.getByText(fixed)).toBeHidden();
 });
 
+let freePort: { id: string; ip: string } | undefined;
+
+test('interfaces: a free port of the project attached by its id is listed with its address', async ({ page }) => {
+  // the seed gives project beta a port no server holds
+  const [port] = freePortsOf(bob.projectId);
+  expect(port, 'a free port in project beta').toBeTruthy();
+  freePort = { id: port.id, ip: port.fixed_ips[0].ip_address };
+
+  await logIn(page, 'bob', 'bob');
+  await openTab(page, 'network');
+  const table = page.getByRole('table', { name: 'Interfaces' });
+  await expect(table.getByRole('row')).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Attach interface' }).click();
+  const dialog = page.getByRole('dialog', { name: `Attach an interface to ${name}` });
+  await dialog.getByText('Existing port', { exact: true }).click();
+  const field = dialog.getByRole('textbox', { name: 'Port ID' });
+  const submit = dialog.getByRole('button', { name: 'Attach' });
+  await field.fill(port.id.slice(0, 20));
+  await expect(dialog.getByText('Enter a UUID')).toBeVisible();
+  await expect(submit).toBeDisabled();
+  await field.fill(port.id);
+  await dialog.getByLabel('Show API request and CLI').check();
+  await expect(dialog.getByText(`"port_id": "${port.id}"`)).toBeVisible();
+  await submit.click();
+  await expect(dialog).toBeHidden();
+
+  // listed with the port's own address, and the cloud agrees
+  await expect(table.getByRole('row')).toHaveCount(3);
+  const row = table.getByRole('row').filter({ hasText: port.id });
+  await expect(row.getByText(freePort.ip, { exact: true })).toBeVisible();
+  await expect(row.getByText('ACTIVE', { exact: true })).toBeVisible();
+  const attached = await bob.call<{ interfaceAttachments: { port_id: string }[] }>('GET', `/servers/${server.id}/os-interface`);
+  expect(attached.interfaceAttachments.map((i) => i.port_id)).toContain(port.id);
+  expect(freePortsOf(bob.projectId).map((p) => p.id)).not.toContain(port.id);
+});
+
+test('interfaces: the port attached by id comes after the primary NIC, detaches, and stays free to attach again', async ({ page }) => {
+  expect(freePort, 'the previous test attached a free port').toBeTruthy();
+  const port = freePort!;
+  const order = await bob.call<{ interfaceAttachments: { port_id: string }[] }>('GET', `/servers/${server.id}/os-interface`);
+  expect(order.interfaceAttachments.map((i) => i.port_id).at(-1), 'the port attached last lists last').toBe(port.id);
+
+  await logIn(page, 'bob', 'bob');
+  await openTab(page, 'network');
+  const table = page.getByRole('table', { name: 'Interfaces' });
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('row').filter({ hasText: port.id }).getByText('Primary')).toHaveCount(0);
+  await table.getByRole('button', { name: `Actions for ${port.id}` }).click();
+  await page.getByRole('menuitem', { name: 'Detach' }).click();
+  await page.getByRole('dialog', { name: 'Detach interface' }).getByRole('button', { name: 'Detach' }).click();
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table.getByText(port.id)).toBeHidden();
+  // a port the user brought is unbound, not deleted: free to attach again
+  expect(freePortsOf(bob.projectId).map((p) => p.id)).toContain(port.id);
+});
+
 test('volumes: attach an available volume of the same zone, then detach it', async ({ page }) => {
   const zone = String(server['OS-EXT-AZ:availability_zone']);
   const volumeName = uniqueName('e2e-vol');
@@ -321,7 +379,7 @@ test('security groups with their rules; activity with request ids; events for ad
   await expect(page).toHaveURL(new RegExp(`/servers/${server.id}/activity$`));
   const timeline = page.getByLabel('Activity', { exact: true });
   await expect(timeline.getByText('Create', { exact: true })).toBeVisible();
-  await expect(timeline.getByText('Attach interface', { exact: true })).toBeVisible();
+  await expect(timeline.getByText('Attach interface', { exact: true }).first()).toBeVisible();
   await expect(page.getByText('The events of each action (11.2) are visible to admins only.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Show events' })).toHaveCount(0);
 
@@ -371,4 +429,56 @@ test('password: decrypted in the browser with the pasted private key, then clear
   await dialog.getByRole('button', { name: 'Clear' }).click();
   await expect(page.getByText('No password: the guest has not posted one, or it was cleared.')).toBeVisible();
   expect((await bob.call<{ password: string }>('GET', `/servers/${server.id}/os-server-password`)).password).toBe('');
+});
+
+test('console output: follow shows new output without a manual fetch while the server runs, and stops when it does not', async ({ page }) => {
+  test.setTimeout(180_000);
+  // Get Console Output is a server action: count the ones the page sends
+  const fetches: number[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith(`/servers/${server.id}/action`) && (request.postData() ?? '').includes('os-getConsoleOutput')) {
+      fetches.push(Date.now());
+    }
+  });
+  const fetchesIn = async (ms: number) => {
+    const before = fetches.length;
+    await page.waitForTimeout(ms);
+    return fetches.length - before;
+  };
+
+  await logIn(page, 'bob', 'bob');
+  await openTab(page, 'console');
+  const log = page.getByRole('log', { name: 'Console output' });
+  await expect(log).toContainText('login:');
+  const follow = page.getByRole('switch', { name: 'Follow' });
+
+  // without follow the output is fetched once
+  expect(await fetchesIn(7_000)).toBe(0);
+
+  // follow: the guest writes a line each minute of uptime, and it shows up by itself
+  const before = (await log.innerText()).trim().split('\n');
+  await follow.check();
+  await expect(page.getByText('Following: refreshed every 3 s while the server runs.')).toBeVisible();
+  await expect
+    .poll(
+      async () => {
+        const lines = (await log.innerText()).trim().split('\n');
+        return lines.filter((line) => /CRON\[|apt-daily/.test(line) && !before.includes(line)).length;
+      },
+      { timeout: 80_000, intervals: [1_000] },
+    )
+    .toBeGreaterThan(0);
+  expect(await fetchesIn(7_000)).toBeGreaterThanOrEqual(2);
+
+  // stopped: follow turns itself off and nothing more is fetched
+  await page.getByRole('button', { name: 'Actions', exact: true }).click();
+  await page.getByRole('menuitem', { name: /^Stop/ }).click();
+  const stop = page.getByRole('dialog', { name: `Stop ${name}` });
+  await stop.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(stop).toBeHidden();
+  await expect(page.getByRole('status', { name: 'Status' })).toHaveText(/Stopped/, { timeout: 30_000 });
+  await expect(follow).not.toBeChecked();
+  await expect(follow).toBeDisabled();
+  await page.waitForTimeout(1_000);
+  expect(await fetchesIn(7_000)).toBe(0);
 });

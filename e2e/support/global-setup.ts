@@ -58,6 +58,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   process.env.E2E_BASE_URL = urls.console;
   process.env.E2E_CLOUD_URL = urls.cloud;
+  process.env.E2E_CLOUD_DB = env.CLOUD_DB;
   // Tenants of their own for the servers specs, written while the cloud is still idle.
   const { provisionServerTenants } = await import('./tenants.ts');
   process.env.E2E_TENANTS = JSON.stringify(provisionServerTenants(env.CLOUD_DB!));

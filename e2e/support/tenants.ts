@@ -15,6 +15,9 @@ export const SERVER_TENANTS = {
   tight: { instances: 10, cores: 1 },
   overquota: { instances: 1 },
   draft: {},
+  lookups: { instances: 15, cores: 15 },
+  shortcut: {},
+  docs: { instances: 20, cores: 40, ram: 102400 },
 } satisfies Record<string, TenantQuotas>;
 
 export type TenantName = keyof typeof SERVER_TENANTS;

@@ -51,6 +51,11 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
+/** A 404: for reads whose "not there" is an answer (a tag, a metadata key), not a failure. */
+export function isNotFound(error: unknown): boolean {
+  return isApiError(error) && error.status === 404;
+}
+
 /**
  * Parses a response body with the feature's zod schema, so that a cloud answering in an
  * unexpected shape produces a clear ApiError naming the request and the offending fields.

@@ -22,6 +22,12 @@ export async function listInterfaces(target: ComputeTarget, id: string, signal?:
   return body.interfaceAttachments;
 }
 
+/** Show Port Interface Details (13.4): one port as the cloud sees it now. */
+export async function getInterface(target: ComputeTarget, id: string, portId: string, signal?: AbortSignal): Promise<InterfaceAttachment> {
+  const body = await computeRequest(target, { path: encodePath`/servers/${id}/os-interface/${portId}`, schema: interfaceEnvelopeSchema, signal });
+  return body.interfaceAttachment;
+}
+
 export const addressesSchema = z.object({ addresses: z.record(z.string(), z.array(serverAddressSchema)) });
 export type AddressesByNetwork = z.infer<typeof addressesSchema>['addresses'];
 
@@ -57,6 +63,12 @@ export const serverNetworkQueries = {
     queryOptions({
       queryKey: ['servers', 'detail', scopeOf(target), id, 'interfaces'] as const,
       queryFn: ({ signal }) => listInterfaces(target, id, signal),
+    }),
+  interface: (target: ComputeTarget, id: string, portId: string) =>
+    queryOptions({
+      queryKey: ['servers', 'detail', scopeOf(target), id, 'interfaces', portId] as const,
+      queryFn: ({ signal }) => getInterface(target, id, portId, signal),
+      staleTime: 0,
     }),
   ips: (target: ComputeTarget, id: string) =>
     queryOptions({

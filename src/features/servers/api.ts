@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { computeRequest, encodePath, type ComputeTarget } from '../../lib/compute';
+import { isNotFound } from '../../lib/errors';
 import { nextMarker } from '../../lib/paging';
 import {
   consoleOutputSchema,
@@ -238,7 +239,7 @@ export async function hasServerTag(target: ComputeTarget, id: string, tag: strin
     await computeRequest(target, { path: encodePath`/servers/${id}/tags/${tag}`, schema: z.unknown() });
     return true;
   } catch (error) {
-    if (error && typeof error === 'object' && 'status' in error && error.status === 404) return false;
+    if (isNotFound(error)) return false;
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import { scopeOf, type ComputeTarget } from '../../lib/compute';
 import {
   getServer,
   getServerTags,
+  hasServerTag,
   listInstanceActions,
   listServerSummaries,
   listServers,
@@ -54,6 +55,13 @@ export const serverQueries = {
     queryOptions({
       queryKey: ['servers', 'tags', scopeOf(target), id] as const,
       queryFn: () => getServerTags(target, id),
+    }),
+  /** Check Tag Existence (23.5), under the tags key so a tag write refreshes the answer. */
+  hasTag: (target: ComputeTarget, id: string, tag: string) =>
+    queryOptions({
+      queryKey: ['servers', 'tags', scopeOf(target), id, 'has', tag] as const,
+      queryFn: () => hasServerTag(target, id, tag),
+      staleTime: 0,
     }),
   /** Instance actions of a server (chapter 11), newest first. */
   actions: (target: ComputeTarget, id: string) =>

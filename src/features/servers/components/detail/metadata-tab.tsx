@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Code, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Code, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +23,11 @@ import { MetadataEditor, metadataSendable, recordOf } from '../dialogs/metadata-
 
 type Item = { key: string; value: string };
 
-/** Set Metadata Item (10.5): one key, new or existing, within the limits. */
+/**
+ * Set Metadata Item (10.5): one key, new or existing, within the limits. An existing key is read
+ * afresh (Show Metadata Item, 10.4) when the dialog opens, so the edit starts from the value on
+ * the server now, not the one listed minutes ago.
+ */
 function ItemDialog({
   server,
   item,
@@ -38,14 +42,25 @@ function ItemDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const compute = useCompute();
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
+  const [typed, setTyped] = useState(false);
   const isNew = item !== null && item.key === '';
+  const fresh = useQuery({
+    ...serverMetadataQueries.item(compute, server.id, item?.key ?? ''),
+    enabled: item !== null && !isNew,
+  });
   useEffect(() => {
     if (!item) return;
     setKey(item.key);
     setValue(item.value);
+    setTyped(false);
   }, [item]);
+  // the value read afresh replaces the listed one until the user types
+  useEffect(() => {
+    if (!typed && typeof fresh.data === 'string') setValue(fresh.data);
+  }, [fresh.data, typed]);
   const keyPb = isNew ? metadataKeyProblem(key, limits) : null;
   const valuePb = metadataValueProblem(value, limits);
   const max = limits.maxItems;
@@ -72,16 +87,34 @@ function ItemDialog({
       <TextInput
         label={t('server-detail.metadata.value')}
         value={value}
-        onChange={(event) => setValue(event.currentTarget.value)}
+        onChange={(event) => {
+          setTyped(true);
+          setValue(event.currentTarget.value);
+        }}
         error={valuePb && t(`server-detail.validation.${valuePb.key}`, valuePb.values)}
+        rightSection={fresh.isFetching ? <Loader size="xs" aria-label={t('server-detail.metadata.reading')} /> : undefined}
         data-autofocus={!isNew || undefined}
       />
+      {!isNew && item && <FreshValueNote listed={item.value} fresh={fresh.data} error={fresh.isError} />}
       {isNew && key in existing && (
         <Text size="xs" c="orange">
           {t('server-detail.metadata.overwrites', { key })}
         </Text>
       )}
     </ActionDialog>
+  );
+}
+
+/** What Show Metadata Item said about the key being edited, when it differs from the list. */
+function FreshValueNote({ listed, fresh, error }: { listed: string; fresh: string | null | undefined; error: boolean }) {
+  const { t } = useTranslation();
+  if (error) return <Text size="xs" c="orange">{t('server-detail.metadata.readFailed')}</Text>;
+  if (fresh === undefined) return null;
+  if (fresh === null) return <Text size="xs" c="orange">{t('server-detail.metadata.goneOnServer')}</Text>;
+  return (
+    <Text size="xs" c={fresh === listed ? 'dimmed' : 'orange'}>
+      {fresh === listed ? t('server-detail.metadata.readNow') : t('server-detail.metadata.changedOnServer', { value: listed })}
+    </Text>
   );
 }
 

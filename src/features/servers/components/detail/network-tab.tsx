@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Card, Code, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Code, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconInfoCircle, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { CopyableId } from '../../../../components/detail-fields';
+import { Link } from 'react-router';
+import { CopyableId, DetailFields } from '../../../../components/detail-fields';
 import { QueryState } from '../../../../components/query-state';
 import { ResourceTable, type Column } from '../../../../components/resource-table';
 import { useCompute } from '../../../../lib/compute';
@@ -130,6 +131,48 @@ function DetachInterfaceDialog({ server, port, onClose }: { server: Server; port
 }
 
 /** Interfaces (13.x) with attach and detach, and the addresses per network (9.1). */
+/** Show Port Interface Details (13.4): the port read afresh, with the subnet of each fixed IP. */
+function InterfaceDetails({ server, portId, networkName, onClose }: { server: Server; portId: string | null; networkName: (id: string) => string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const compute = useCompute();
+  const port = useQuery({ ...serverNetworkQueries.interface(compute, server.id, portId ?? ''), enabled: portId !== null });
+  return (
+    <Modal opened={portId !== null} onClose={onClose} title={t('server-detail.network.detailsTitle')} size="lg">
+      <QueryState query={port}>
+        {(data) => (
+          <DetailFields
+            fields={[
+              { label: t('server-detail.network.port'), value: <CopyableId value={data.port_id} /> },
+              {
+                label: t('server-detail.network.network'),
+                value: (
+                  <Anchor component={Link} to={`/networks/${encodeURIComponent(data.net_id)}`} size="sm">
+                    {networkName(data.net_id)}
+                  </Anchor>
+                ),
+              },
+              { label: t('server-detail.network.state'), value: data.port_state },
+              { label: t('server-detail.network.mac'), value: data.mac_addr && <Code>{data.mac_addr}</Code> },
+              {
+                label: t('server-detail.network.fixedIps'),
+                value: (
+                  <Stack gap={2}>
+                    {data.fixed_ips.map((ip) => (
+                      <Text key={ip.ip_address} size="sm">
+                        <Code>{ip.ip_address}</Code> {t('server-detail.network.onSubnet', { subnet: ip.subnet_id ?? '–' })}
+                      </Text>
+                    ))}
+                  </Stack>
+                ),
+              },
+            ]}
+          />
+        )}
+      </QueryState>
+    </Modal>
+  );
+}
+
 export function NetworkTab({ server, actor }: { server: Server; actor: Actor }) {
   const { t } = useTranslation();
   const compute = useCompute();
@@ -138,6 +181,7 @@ export function NetworkTab({ server, actor }: { server: Server; actor: Actor }) 
   const networks = useQuery(serverNetworkQueries.networks(compute));
   const [attaching, setAttaching] = useState(false);
   const [detaching, setDetaching] = useState<InterfaceAttachment | null>(null);
+  const [showing, setShowing] = useState<string | null>(null);
   const attach = availability(server, 'attach-interface', actor);
   const detach = availability(server, 'detach-interface', actor);
   const networkName = (id: string) => networks.data?.find((n) => n.id === id)?.label ?? id;
@@ -203,6 +247,7 @@ export function NetworkTab({ server, actor }: { server: Server; actor: Actor }) 
               getRowId={(row) => row.port_id}
               empty={<Text c="dimmed">{t('server-detail.network.noInterfaces')}</Text>}
               rowActions={[
+                { label: t('server-detail.network.details'), onClick: (row) => setShowing(row.port_id) },
                 {
                   label: t('server-detail.network.detach'),
                   color: 'red',
@@ -257,6 +302,7 @@ export function NetworkTab({ server, actor }: { server: Server; actor: Actor }) 
 
       <AttachInterfaceDialog server={server} opened={attaching} onClose={() => setAttaching(false)} />
       <DetachInterfaceDialog server={server} port={detaching} onClose={() => setDetaching(null)} />
+      <InterfaceDetails server={server} portId={showing} networkName={networkName} onClose={() => setShowing(null)} />
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Card, CloseButton, Group, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { FeatureUnavailable } from '../../../../components/feature-unavailable';
@@ -14,6 +14,54 @@ import { useServerRequest } from '../../mutations-detail';
 import { serverQueries } from '../../queries';
 import type { Server } from '../../schemas';
 import { ActionDialog } from '../dialogs/action-dialog';
+
+/**
+ * Check Tag Existence (23.5): asks the cloud whether the server has one tag now, which may
+ * differ from the list above when another user or an automation changed the tags since.
+ */
+function TagCheck({ server }: { server: Server }) {
+  const { t } = useTranslation();
+  const compute = useCompute();
+  const [text, setText] = useState('');
+  const [asked, setAsked] = useState<string | null>(null);
+  const answer = useQuery({ ...serverQueries.hasTag(compute, server.id, asked ?? ''), enabled: asked !== null });
+  const problem = text === '' ? null : tagProblem(text, []);
+  return (
+    <form
+      aria-label={t('server-detail.tags.checkTitle')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!text || problem) return;
+        setAsked(text);
+        if (asked === text) void answer.refetch();
+      }}
+    >
+      <Stack gap={6}>
+        <Title order={4} size="h5">
+          {t('server-detail.tags.checkTitle')}
+        </Title>
+        <Group align="flex-start" gap="xs">
+          <TextInput
+            aria-label={t('server-detail.tags.checkInput')}
+            placeholder={t('server-detail.tags.checkInput')}
+            value={text}
+            onChange={(event) => setText(event.currentTarget.value)}
+            error={problem && t(`server-detail.validation.${problem.key}`, problem.values)}
+            w={320}
+          />
+          <Button type="submit" variant="default" leftSection={<IconSearch size={16} />} disabled={!text || Boolean(problem)} loading={answer.isFetching}>
+            {t('server-detail.tags.check')}
+          </Button>
+        </Group>
+        {asked !== null && answer.data !== undefined && !answer.isFetching && (
+          <Text size="sm" role="status" c={answer.data ? 'teal' : 'dimmed'}>
+            {answer.data ? t('server-detail.tags.hasTag', { tag: asked }) : t('server-detail.tags.lacksTag', { tag: asked })}
+          </Text>
+        )}
+      </Stack>
+    </form>
+  );
+}
 
 /** Chapter 23 (2.26): add one, remove one, replace or clear all; the rules checked as one types. */
 export function TagsTab({ server, actor }: { server: Server; actor: Actor }) {
@@ -131,6 +179,8 @@ export function TagsTab({ server, actor }: { server: Server; actor: Actor }) {
           {t('server-detail.tags.count', { used: current.length, max: MAX_TAGS })}
         </Text>
       </Stack>
+
+      <TagCheck server={server} />
 
       {draft !== null && (
         <Card withBorder radius="md" padding="md">
