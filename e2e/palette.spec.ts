@@ -68,6 +68,8 @@ test('an action run from the palette on the flavors page reaches the server', as
   await logIn(page, owner.username, owner.password);
   await openFlavors(page);
 
+  // the shortcut works while the focus is in a form field too (the flavors' search here)
+  await page.getByRole('textbox').first().focus();
   await page.keyboard.press('Control+K');
   await search(page).fill(target.name);
   // an ACTIVE server is offered stop, not start

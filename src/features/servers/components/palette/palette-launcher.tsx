@@ -25,7 +25,8 @@ export function usePaletteLauncher(): PaletteLauncher {
     setWanted(true);
     spotlight.open();
   }, []);
-  useHotkeys([['mod+K', open]]);
+  // [] : also while the focus is in a form field (a filter, a checkbox), as in other consoles
+  useHotkeys([['mod+K', open]], []);
   return { wanted, open };
 }
 
