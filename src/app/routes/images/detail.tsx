@@ -1,9 +1,10 @@
 import '../resource-styles';
 import { Anchor, Button, Card, Grid, Text, Title } from '@mantine/core';
-import { IconRocket, IconTrash } from '@tabler/icons-react';
+import { IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { LaunchButton } from '../../../components/launch-button';
 import { CopyableId, DetailFields } from '../../../components/detail-fields';
 import { DetailPage } from '../../../components/list-parts';
 import { PageHeader } from '../../../components/page-header';
@@ -47,15 +48,9 @@ function ImageDetail({ image }: { image: Image }) {
         description={t('images.detail.description')}
         actions={
           <>
-            <Button
-              component={Link}
-              to={`/servers/create?image=${encodeURIComponent(image.id)}`}
-              leftSection={<IconRocket size={16} />}
-              disabled={!active}
-              title={active ? undefined : t('images.launchNotActive')}
-            >
+            <LaunchButton preset={{ image: image.id }} disabledReason={active ? null : t('images.launchNotActive')}>
               {t('images.launch')}
-            </Button>
+            </LaunchButton>
             <Button color="red" variant="light" leftSection={<IconTrash size={16} />} onClick={() => void onDelete()} loading={remove.isPending}>
               {t('images.delete.action')}
             </Button>

@@ -5,6 +5,7 @@ import { IconRocket, IconTrash } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { launchPath } from '../../../components/launch-button';
 import { ExportMenu } from '../../../components/export-menu';
 import { ListBody } from '../../../components/list-parts';
 import { PageHeader } from '../../../components/page-header';
@@ -84,7 +85,7 @@ function ImagesPage() {
               {
                 label: t('images.launch'),
                 icon: <IconRocket size={16} />,
-                onClick: (image) => navigate(`/servers/create?image=${encodeURIComponent(image.id)}`),
+                onClick: (image) => navigate(launchPath({ image: image.id })),
                 disabled: (image) => (image.status.toUpperCase() === 'ACTIVE' ? false : t('images.launchNotActive')),
               },
               {

@@ -1,9 +1,10 @@
 import '../resource-styles';
 import { Anchor, Button, Card, Code, CopyButton, Group, List, Stack, Text, Title } from '@mantine/core';
-import { IconCopy, IconRocket, IconTrash } from '@tabler/icons-react';
+import { IconCopy, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { LaunchButton } from '../../../components/launch-button';
 import { DetailFields } from '../../../components/detail-fields';
 import { DetailPage } from '../../../components/list-parts';
 import { PageHeader } from '../../../components/page-header';
@@ -63,9 +64,7 @@ function KeypairView({ keypair }: { keypair: KeypairDetail }) {
         description={t('keypairs.detail.description')}
         actions={
           <>
-            <Button component={Link} to={`/servers/create?keypair=${encodeURIComponent(keypair.name)}`} leftSection={<IconRocket size={16} />}>
-              {t('keypairs.launch')}
-            </Button>
+            <LaunchButton preset={{ keypair: keypair.name }}>{t('keypairs.launch')}</LaunchButton>
             <Button color="red" variant="light" leftSection={<IconTrash size={16} />} onClick={() => void onDelete()} loading={remove.isPending}>
               {t('keypairs.delete.action')}
             </Button>

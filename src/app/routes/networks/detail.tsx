@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconInfoCircle, IconRocket } from '@tabler/icons-react';
+import { Alert, Anchor, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { LaunchButton } from '../../../components/launch-button';
 import { CopyableId, DetailFields } from '../../../components/detail-fields';
 import { ErrorAlert } from '../../../components/error-alert';
 import { BackLink } from '../../../components/list-parts';
@@ -82,9 +83,7 @@ function NetworkView({ network }: { network: Network }) {
         title={network.label || network.id}
         description={t('networks.detail.description')}
         actions={
-          <Button component={Link} to={`/servers/create?network=${encodeURIComponent(network.id)}`} leftSection={<IconRocket size={16} />}>
-            {t('networks.launch')}
-          </Button>
+          <LaunchButton preset={{ network: network.id }}>{t('networks.launch')}</LaunchButton>
         }
       />
       <Stack gap="md">

@@ -1,8 +1,9 @@
 import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconRocket, IconTrash } from '@tabler/icons-react';
+import { IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { LaunchButton } from '../../../components/launch-button';
 import { CopyableId, DetailFields } from '../../../components/detail-fields';
 import { DetailPage } from '../../../components/list-parts';
 import { PageHeader } from '../../../components/page-header';
@@ -70,9 +71,7 @@ function ServerGroupView({ group }: { group: ServerGroup }) {
         description={t('serverGroups.detail.description')}
         actions={
           <>
-            <Button component={Link} to={`/servers/create?group=${encodeURIComponent(group.id)}`} leftSection={<IconRocket size={16} />}>
-              {t('serverGroups.launch')}
-            </Button>
+            <LaunchButton preset={{ group: group.id }}>{t('serverGroups.launch')}</LaunchButton>
             <Button color="red" variant="light" leftSection={<IconTrash size={16} />} onClick={() => void onDelete()} loading={remove.isPending}>
               {t('serverGroups.delete.action')}
             </Button>

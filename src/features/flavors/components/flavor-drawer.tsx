@@ -1,9 +1,8 @@
 import '@mantine/core/styles/Drawer.css';
-import { Badge, Button, Drawer, Group, Stack, Text, Title } from '@mantine/core';
-import { IconRocket } from '@tabler/icons-react';
+import { Badge, Drawer, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { LaunchButton } from '../../../components/launch-button';
 import { CopyableId, DetailFields } from '../../../components/detail-fields';
 import { MetadataTable } from '../../../components/metadata-table';
 import { QueryState } from '../../../components/query-state';
@@ -61,9 +60,7 @@ function FlavorDetail({ flavor }: { flavor: Flavor }) {
             {t('flavors.launchDisabled')}
           </Text>
         ) : (
-          <Button component={Link} to={`/servers/create?flavor=${encodeURIComponent(flavor.id)}`} leftSection={<IconRocket size={16} />}>
-            {t('flavors.launch')}
-          </Button>
+          <LaunchButton preset={{ flavor: flavor.id }}>{t('flavors.launch')}</LaunchButton>
         )}
       </Group>
     </Stack>

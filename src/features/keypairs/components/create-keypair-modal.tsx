@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { confirm } from '../../../components/confirm';
@@ -9,6 +9,7 @@ import { translateInputErrors } from '../../../lib/form-errors';
 import { useCreateKeypair } from '../mutations';
 import type { CreatedKeypair } from '../schemas';
 import { keypairNameProblem } from '../validation';
+import { KeypairNameInput } from './keypair-name-input';
 import { PrivateKeyNotice } from './private-key-notice';
 
 interface CreateKeypairModalProps {
@@ -91,15 +92,7 @@ export function CreateKeypairModal({ opened, onClose }: CreateKeypairModalProps)
             <Text size="sm" c="dimmed">
               {t('keypairs.create.explain')}
             </Text>
-            <TextInput
-              label={t('keypairs.fields.name')}
-              description={t('keypairs.create.nameRule')}
-              required
-              data-autofocus
-              autoComplete="off"
-              maxLength={255}
-              {...form.getInputProps('name')}
-            />
+            <KeypairNameInput {...form.getInputProps('name')} />
             <FormFooter error={create.error} pending={create.isPending} submitLabel={t('keypairs.create.submit')} onCancel={close} />
           </Stack>
         </form>

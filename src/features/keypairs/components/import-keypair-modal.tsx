@@ -1,4 +1,4 @@
-import { Button, FileButton, Group, Modal, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, FileButton, Group, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconFileUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { translateInputErrors } from '../../../lib/form-errors';
 import { useCreateKeypair } from '../mutations';
 import type { KeypairType } from '../schemas';
 import { keypairNameProblem, publicKeyProblem, suggestedKeypairName } from '../validation';
+import { KeypairNameInput } from './keypair-name-input';
 
 interface ImportKeypairModalProps {
   opened: boolean;
@@ -65,15 +66,7 @@ export function ImportKeypairModal({ opened, onClose }: ImportKeypairModalProps)
           <Text size="sm" c="dimmed">
             {t('keypairs.import.explain')}
           </Text>
-          <TextInput
-            label={t('keypairs.fields.name')}
-            description={t('keypairs.create.nameRule')}
-            required
-            data-autofocus
-            autoComplete="off"
-            maxLength={255}
-            {...form.getInputProps('name')}
-          />
+          <KeypairNameInput {...form.getInputProps('name')} />
           {typed && (
             <Stack gap={4}>
               <Text size="sm" fw={500}>
