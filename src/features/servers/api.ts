@@ -100,7 +100,7 @@ export async function listServers(
   return { servers: body.servers, nextMarker: nextMarker(body.servers_links) };
 }
 
-/** List Servers (spec 4.9): id and name only — for pickers and the command palette. */
+/** List Servers (spec 4.9): id and name only — the list's light export (`export.ts`). */
 export async function listServerSummaries(
   target: ComputeTarget,
   filters: ServerListFilters = {},

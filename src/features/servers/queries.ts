@@ -5,7 +5,6 @@ import {
   getServerTags,
   hasServerTag,
   listInstanceActions,
-  listServerSummaries,
   listServers,
   type ServerListFilters,
 } from './api';
@@ -37,11 +36,6 @@ export const serverQueries = {
       queryKey: ['servers', 'search', scopeOf(target), filters] as const,
       queryFn: ({ signal }) => listServers(target, filters, signal),
       staleTime: 10_000,
-    }),
-  summaries: (target: ComputeTarget, filters: ServerListFilters = {}) =>
-    queryOptions({
-      queryKey: ['servers', 'summaries', scopeOf(target), filters] as const,
-      queryFn: ({ signal }) => listServerSummaries(target, filters, signal),
     }),
   details: () => ['servers', 'detail'] as const,
   /** Get Server Detail; polls while the server is between states. */
