@@ -3,11 +3,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-// Every operation of the spec has a test: a section of endpoints.tsv must appear, in
-// brackets, at the start of some test title under server/cloud (e.g. it('[4.2] creates ...')).
+// Every operation of the spec has a test: a section of the project's operation table
+// (docs/spec-operations.tsv) must appear, in brackets, at the start of some test title under
+// server/cloud (e.g. it('[4.2] creates ...')).
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ENDPOINTS = join(here, '../../../shared/spec/endpoints.tsv');
+const OPERATIONS = join(here, '../../docs/spec-operations.tsv');
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -28,8 +29,8 @@ function coveredSections(): Set<string> {
   return found;
 }
 
-describe('coverage of endpoints.tsv', () => {
-  const sections = readFileSync(ENDPOINTS, 'utf8')
+describe('coverage of spec-operations.tsv', () => {
+  const sections = readFileSync(OPERATIONS, 'utf8')
     .split('\n')
     .slice(1)
     .filter((l) => l.trim())

@@ -7,12 +7,12 @@ import type { AreaKey } from './areas';
 import { createAppRoutes, isAreaBuilt } from './router';
 
 /**
- * Every operation of the spec (../shared/spec/endpoints.tsv) is reachable by clicking: it has a
+ * Every operation of the spec (docs/spec-operations.tsv) is reachable by clicking: it has a
  * row in docs/ui-operations.tsv naming the console page and the control that performs it, and
  * that page exists in the router (a built area, and a sub-path its module declares).
  */
 // vitest runs from the repository's root (jsdom gives import.meta.url no file: scheme)
-const ENDPOINTS = resolve(process.cwd(), '../shared/spec/endpoints.tsv');
+const SPEC_TABLE = resolve(process.cwd(), 'docs/spec-operations.tsv');
 const TABLE = resolve(process.cwd(), 'docs/ui-operations.tsv');
 
 function readTsv(file: string): Record<string, string>[] {
@@ -23,7 +23,7 @@ function readTsv(file: string): Record<string, string>[] {
 
 const keyOf = (row: Record<string, string>) => `${row.section} ${row.method} ${row.path} ${row.body_key ?? ''}`.trim();
 
-const endpoints = readTsv(ENDPOINTS);
+const endpoints = readTsv(SPEC_TABLE);
 const operations = readTsv(TABLE);
 const routes = createAppRoutes(createTestQueryClient());
 
@@ -56,7 +56,7 @@ describe('UI operations table', () => {
     expect(operations.length).toBeGreaterThan(0);
   });
 
-  it('has a row for every operation of endpoints.tsv, and none for operations it lacks', () => {
+  it('has a row for every operation of spec-operations.tsv, and none for operations it lacks', () => {
     const mapped = new Set(operations.map(keyOf));
     const listed = new Set(endpoints.map(keyOf));
     expect(endpoints.map(keyOf).filter((key) => !mapped.has(key))).toEqual([]);
