@@ -20,6 +20,8 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['server/**/*.test.ts'],
+          // says once per run whether the tempest/Nova contract checks run (NOVA_CONTRACT_DIR)
+          globalSetup: ['server/cloud/test/global-setup.ts'],
           pool: 'forks',
           testTimeout: 20000,
         },
