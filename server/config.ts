@@ -1,7 +1,7 @@
 // What `npm start` and `npm run dev` share: where to listen, and — when no cloud endpoint
 // is configured — starting the embedded cloud in-process and pointing the gateway at it.
 import type { AddressInfo } from 'node:net';
-import { ConfigError } from './gateway/config.ts';
+import { ConfigError } from './gateway/config-error.ts';
 
 type Env = Record<string, string | undefined>;
 

@@ -109,6 +109,28 @@ describe('login', () => {
   });
 });
 
+const failLogin = (headers: Record<string, string>) =>
+  gw.call('POST', '/auth/login', { body: { username: 'alice', password: 'wrong' }, headers });
+
+describe('the throttle behind a reverse proxy', () => {
+  it("counts per client address taken from a trusted proxy's X-Forwarded-For (right-most untrusted entry)", async () => {
+    gw = await new GatewayUnderTest().start({ TRUST_PROXY: '127.0.0.1', LOGIN_MAX_FAILURES: '2' });
+    // The client forges a different left-most entry each time; the proxy's own entry stays.
+    expect((await failLogin({ 'X-Forwarded-For': '1.1.1.1, 203.0.113.9' })).status).toBe(401);
+    expect((await failLogin({ 'X-Forwarded-For': '2.2.2.2, 203.0.113.9' })).status).toBe(401);
+    expect((await failLogin({ 'X-Forwarded-For': '3.3.3.3, 203.0.113.9' })).status).toBe(429);
+    // Another browser behind the same proxy is not locked out.
+    expect((await failLogin({ 'X-Forwarded-For': '198.51.100.4' })).status).toBe(401);
+  });
+
+  it('does not believe X-Forwarded-For from a peer that is not a configured proxy', async () => {
+    gw = await new GatewayUnderTest().start({ TRUST_PROXY: '10.0.0.0/8', LOGIN_MAX_FAILURES: '2' });
+    expect((await failLogin({ 'X-Forwarded-For': '203.0.113.1' })).status).toBe(401);
+    expect((await failLogin({ 'X-Forwarded-For': '203.0.113.2' })).status).toBe(401);
+    expect((await failLogin({ 'X-Forwarded-For': '203.0.113.3' })).status).toBe(429);
+  });
+});
+
 describe('Secure cookie', () => {
   it('is Secure when a trusted proxy says the browser used https', async () => {
     gw = await new GatewayUnderTest().start({ TRUST_PROXY: '1' });
@@ -117,6 +139,15 @@ describe('Secure cookie', () => {
       headers: { 'X-Forwarded-Proto': 'https' },
     });
     expect(answer.cookie).toContain('Secure');
+  });
+
+  it('ignores X-Forwarded-Proto from a peer that is not one of the TRUST_PROXY addresses', async () => {
+    gw = await new GatewayUnderTest().start({ TRUST_PROXY: '10.0.0.0/8' }); // the test client is 127.0.0.1
+    const answer = await gw.call('POST', '/auth/login', {
+      body: { username: 'alice', password: 'alice-pw' },
+      headers: { 'X-Forwarded-Proto': 'https' },
+    });
+    expect(answer.cookie).not.toContain('Secure');
   });
 
   it('ignores X-Forwarded-Proto unless TRUST_PROXY is set', async () => {
