@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HttpError } from './http-io.ts';
+import { MemorySessionStore } from './session-store.ts';
 import { GatewayUnderTest } from './test-support/gateway-under-test.ts';
 
 let gw: GatewayUnderTest;
@@ -98,6 +100,19 @@ describe('login', () => {
     expect((await gw.call('POST', '/auth/login', { body: { username: 'alice', password: 'alice-pw' } })).status).toBe(429);
     gw.clock.now += 61_000;
     expect((await gw.call('POST', '/auth/login', { body: { username: 'alice', password: 'alice-pw' } })).status).toBe(200);
+  });
+
+  it('revokes the fresh token when its session cannot be stored, and says why', async () => {
+    await gw.stop();
+    const failing = new MemorySessionStore();
+    failing.set = () => Promise.reject(new HttpError(503, 'The session store is unreachable.', 'session_store_unavailable'));
+    gw = await new GatewayUnderTest().using({ store: failing }).start();
+    const answer = await gw.call('POST', '/auth/login', { body: { username: 'alice', password: 'alice-pw', project: 'alpha' } });
+    expect(answer.status).toBe(503);
+    expect(answer.json.error.code).toBe('session_store_unavailable');
+    expect(answer.cookie).toBeUndefined();
+    expect(gw.upstream.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
+    expect(gw.upstream.tokens.size).toBe(0);
   });
 
   it('answers 502 with a clear message when IAM is unreachable', async () => {

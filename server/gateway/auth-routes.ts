@@ -84,7 +84,7 @@ export function createAuthRoutes(deps: AuthDeps) {
   async function login(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const store = requireLoginMode();
     const client = clientAddress(req, config.trustProxy);
-    const wait = throttle.retryAfter(client);
+    const wait = await throttle.retryAfter(client);
     if (wait > 0) {
       throw new HttpError(429, `Too many failed logins. Try again in ${wait} s.`, 'throttled', { 'Retry-After': String(wait) });
     }
@@ -98,14 +98,24 @@ export function createAuthRoutes(deps: AuthDeps) {
       info = await iam.passwordAuth(body.username, body.password, domain, scope);
     } catch (error) {
       if (error instanceof IamRejected) {
-        throttle.recordFailure(client);
+        await throttle.recordFailure(client);
         throw new HttpError(401, BAD_CREDENTIALS, 'invalid_credentials');
       }
       throw error;
     }
     if (!info.project) info = await scopeToFirstProject(info);
     const capAt = config.sessionTtlSeconds ? deps.now() + config.sessionTtlSeconds * 1000 : null;
-    reply(res, await store.open(req, res, info, capAt));
+    reply(res, await openOrRevoke(store, req, res, info, capAt));
+  }
+
+  /** A token whose session could not be stored is revoked: nobody holds it, nobody should. */
+  async function openOrRevoke(store: CookieSessions, req: IncomingMessage, res: ServerResponse, info: TokenInfo, capAt: number | null) {
+    try {
+      return await store.open(req, res, info, capAt);
+    } catch (error) {
+      await iam.revoke(info.token).catch(() => false);
+      throw error;
+    }
   }
 
   // No project asked for: the user's first enabled project, through a rescope of the
@@ -141,7 +151,7 @@ export function createAuthRoutes(deps: AuthDeps) {
       if (error instanceof IamRejected) throw new HttpError(403, 'You have no access to that project.', 'project_forbidden');
       throw error;
     }
-    reply(res, await store.open(req, res, info, session.capAt));
+    reply(res, await openOrRevoke(store, req, res, info, session.capAt));
   }
 
   async function logout(req: IncomingMessage, res: ServerResponse): Promise<void> {

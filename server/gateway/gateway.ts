@@ -7,7 +7,8 @@ import { proxyCompute } from './compute-proxy.ts';
 import type { GatewayConfig } from './config.ts';
 import { HttpError, sendError } from './http-io.ts';
 import { IamClient, IamRejected } from './keystone.ts';
-import { LoginThrottle } from './login-throttle.ts';
+import { MemoryLoginThrottle, type LoginThrottle } from './login-throttle.ts';
+import { RedisStores } from './redis-stores.ts';
 import { assertSameOriginWrite } from './request-guard.ts';
 import { applySecurityHeaders } from './security-headers.ts';
 import { MemorySessionStore, type SessionStore, type StoredSession } from './session-store.ts';
@@ -23,6 +24,7 @@ export interface Gateway {
 }
 
 export interface GatewayOptions {
+  /** Replaces the store SESSION_STORE chooses (tests). */
   store?: SessionStore;
   now?: () => number;
   /** Where unexpected failures are reported; console.error by default. */
@@ -37,13 +39,22 @@ function isUnder(pathname: string, prefix: string): boolean {
 
 export function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Gateway {
   const now = options.now ?? Date.now;
-  const store = options.store ?? new MemorySessionStore(60_000, now);
   const logError = options.logError ?? ((message, error) => console.error(message, error));
+  const windowMs = config.loginWindowSeconds * 1000;
+  let store: SessionStore;
+  let throttle: LoginThrottle;
+  if (!options.store && config.sessionStore) {
+    const redis = new RedisStores(config.sessionStore, { now, maxFailures: config.loginMaxFailures, windowMs, logError });
+    store = redis.sessions;
+    throttle = redis.throttle;
+  } else {
+    store = options.store ?? new MemorySessionStore(60_000, now);
+    throttle = new MemoryLoginThrottle(config.loginMaxFailures, windowMs, now);
+  }
   const iam = new IamClient(config.iamV3, config.upstreamTimeoutMs);
   const sessions: SessionSource = config.fixedToken
     ? new FixedTokenSession(config, iam, config.fixedToken, now)
     : new CookieSessions(config, store, now);
-  const throttle = new LoginThrottle(config.loginMaxFailures, config.loginWindowSeconds * 1000, now);
 
   const endpointName = (session: StoredSession | null): string => {
     if (config.endpointName) return config.endpointName;

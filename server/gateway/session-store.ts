@@ -1,6 +1,6 @@
 // Server-side sessions. Tokens (several KB with Huawei IAM) stay here; the browser holds
-// only a random id. The interface is async so a shared store (Redis, ...) can replace the
-// in-memory one when several gateway replicas run behind a load balancer.
+// only a random id. In memory by default; with SESSION_STORE=redis://... replicas share
+// them in Redis (redis-stores.ts).
 
 export interface SessionUser {
   id: string;
@@ -26,8 +26,11 @@ export interface StoredSession {
 
 export interface SessionStore {
   get(id: string): Promise<StoredSession | undefined>;
+  /** Stores the session until its `expiresAt`. */
   set(session: StoredSession): Promise<void>;
   delete(id: string): Promise<void>;
+  /** Resolves when the store answers (readiness check); rejects with HttpError 503 when not. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,6 +60,8 @@ export class MemorySessionStore implements SessionStore {
   async delete(id: string): Promise<void> {
     this.sessions.delete(id);
   }
+
+  async ping(): Promise<void> {}
 
   async close(): Promise<void> {
     clearInterval(this.sweeper);

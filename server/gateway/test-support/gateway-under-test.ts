@@ -4,7 +4,7 @@
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadGatewayConfig, type GatewayConfig } from '../config.ts';
-import { createGateway, type Gateway } from '../gateway.ts';
+import { createGateway, type Gateway, type GatewayOptions } from '../gateway.ts';
 import { FakeUpstream } from './fake-upstream.ts';
 
 export interface Answer {
@@ -31,13 +31,29 @@ export class GatewayUnderTest {
   private server!: Server;
   port = 0;
   clock: { now: number | null } = { now: null };
+  private ownsUpstream = true;
+  private options: GatewayOptions = {};
+
+  /** Gateway options for this test (a session store of the test's own, ...). */
+  using(options: GatewayOptions): this {
+    this.options = options;
+    return this;
+  }
+
+  /** Another replica in front of the same upstream (the caller stops the upstream). */
+  sharing(upstream: FakeUpstream): this {
+    this.upstream = upstream;
+    this.ownsUpstream = false;
+    return this;
+  }
 
   async start(env: Record<string, string> = {}, configure?: (upstreamBase: string) => Record<string, string>) {
-    this.upstream = await new FakeUpstream().start();
+    if (this.ownsUpstream) this.upstream = await new FakeUpstream().start();
     this.config = loadGatewayConfig({ IAM_ENDPOINT: this.upstream.base, ...env, ...configure?.(this.upstream.base) });
     this.gateway = createGateway(this.config, {
       now: () => this.clock.now ?? Date.now(),
       logError: () => undefined,
+      ...this.options,
     });
     this.server = createServer((req, res) =>
       this.gateway.handle(req, res, () => {
@@ -53,7 +69,7 @@ export class GatewayUnderTest {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     await this.gateway.close();
-    await this.upstream.stop();
+    if (this.ownsUpstream) await this.upstream.stop();
   }
 
   get origin(): string {
