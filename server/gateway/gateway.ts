@@ -2,15 +2,17 @@
 // server (vite-plugin.ts) and by the production server (server/main.ts). It answers
 // /auth/* and /api/*; everything else goes to `next` (the SPA).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { logAccess } from './access-log.ts';
 import { createAuthRoutes } from './auth-routes.ts';
 import { proxyCompute } from './compute-proxy.ts';
 import type { GatewayConfig } from './config.ts';
-import { HttpError, sendError } from './http-io.ts';
+import { HttpError, sendError, sendJson } from './http-io.ts';
 import { IamClient, IamRejected } from './keystone.ts';
 import { MemoryLoginThrottle, type LoginThrottle } from './login-throttle.ts';
 import { RedisStores } from './redis-stores.ts';
 import { assertSameOriginWrite } from './request-guard.ts';
 import { applySecurityHeaders } from './security-headers.ts';
+import { checkReadiness } from './readiness.ts';
 import { MemorySessionStore, type SessionStore, type StoredSession } from './session-store.ts';
 import { CookieSessions, FixedTokenSession, sessionExpired, type SessionSource } from './sessions.ts';
 import { computeTarget } from './upstream-path.ts';
@@ -19,6 +21,8 @@ export type NextFunction = (error?: unknown) => void;
 
 export interface Gateway {
   handle(req: IncomingMessage, res: ServerResponse, next?: NextFunction): void;
+  /** Shutdown has begun: /readyz answers 503 so load balancers stop sending new users. */
+  drain(): void;
   close(): Promise<void>;
   readonly config: GatewayConfig;
 }
@@ -29,6 +33,8 @@ export interface GatewayOptions {
   now?: () => number;
   /** Where unexpected failures are reported; console.error by default. */
   logError?: (message: string, error: unknown) => void;
+  /** Where access-log lines go (with ACCESS_LOG on); stdout by default. */
+  writeAccessLog?: (line: string) => void;
 }
 
 const COMPUTE_PREFIX = '/api/compute';
@@ -51,6 +57,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     store = options.store ?? new MemorySessionStore(60_000, now);
     throttle = new MemoryLoginThrottle(config.loginMaxFailures, windowMs, now);
   }
+  const writeAccessLog = options.writeAccessLog ?? ((line: string) => void process.stdout.write(`${line}\n`));
+  // Compute endpoints in use, for /readyz: the configured one, or those the catalogs named.
+  const computeRoots = new Set<string>(config.computeRoot ? [config.computeRoot] : []);
+  let draining = false;
   const iam = new IamClient(config.iamV3, config.upstreamTimeoutMs);
   const sessions: SessionSource = config.fixedToken
     ? new FixedTokenSession(config, iam, config.fixedToken, now)
@@ -65,6 +75,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
 
   async function handleCompute(req: IncomingMessage, res: ServerResponse, url: string): Promise<void> {
     const session = await sessions.current(req);
+    computeRoots.add(session.computeRoot);
     const target = computeTarget(session.computeRoot, url.slice(COMPUTE_PREFIX.length));
     const outcome = await proxyCompute(req, res, target, session.token, {
       maxBodyBytes: config.maxBodyBytes,
@@ -81,6 +92,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     // Absolute-form targets (`GET http://other/...`) are for forward proxies; we are not one.
     if (!url.startsWith('/') || url.startsWith('//')) throw new HttpError(400, 'Invalid request target');
     const pathname = url.split('?')[0];
+    if (pathname === '/healthz' || pathname === '/readyz') return probe(req, res, pathname);
     const forAuth = isUnder(pathname, '/auth');
     const forApi = isUnder(pathname, '/api');
     if (!forAuth && !forApi) {
@@ -95,9 +107,21 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     throw new HttpError(404, `No API at ${pathname}`);
   }
 
+  async function probe(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, `${pathname} answers GET`);
+    if (pathname === '/healthz') return sendJson(res, 200, { status: 'up' });
+    if (draining) return sendJson(res, 503, { status: 'shutting_down' });
+    const readiness = await checkReadiness({ iamV3: config.iamV3, computeRoots: () => [...computeRoots], store });
+    sendJson(res, readiness.status === 'ready' ? 200 : 503, readiness);
+  }
+
   return {
     config,
+    drain() {
+      draining = true;
+    },
     handle(req, res, next) {
+      if (config.accessLog) logAccess(req, res, writeAccessLog);
       route(req, res, next).catch((error: unknown) => {
         if (res.headersSent) {
           res.destroy();

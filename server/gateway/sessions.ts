@@ -7,6 +7,7 @@ import { pickComputeEndpoint } from './compute-catalog.ts';
 import type { GatewayConfig } from './config.ts';
 import { HttpError, isHttps } from './http-io.ts';
 import { IamRejected, type IamClient, type TokenInfo } from './keystone.ts';
+import { noteUser } from './request-notes.ts';
 import { clearedSessionCookie, readSessionId, sessionCookie } from './session-cookie.ts';
 import type { SessionStore, StoredSession } from './session-store.ts';
 
@@ -67,6 +68,7 @@ export class CookieSessions implements SessionSource {
       if (session) await this.store.delete(id);
       throw sessionExpired();
     }
+    noteUser(req, session.user.id);
     return session;
   }
 
@@ -79,6 +81,7 @@ export class CookieSessions implements SessionSource {
     const session = sessionFromToken(this.config, info, randomBytes(32).toString('base64url'), capAt);
     await this.store.set(session);
     if (previous) await this.store.delete(previous);
+    noteUser(req, session.user.id);
     const maxAge = (session.expiresAt - this.now()) / 1000;
     res.setHeader('Set-Cookie', sessionCookie(session.id, maxAge, isHttps(req, this.config.trustProxy)));
     return session;
@@ -102,11 +105,12 @@ export class FixedTokenSession implements SessionSource {
     private readonly now: () => number,
   ) {}
 
-  async current(): Promise<StoredSession> {
+  async current(req: IncomingMessage): Promise<StoredSession> {
     this.cached ??= this.describe();
     const pending = this.cached;
     try {
       const session = await pending;
+      noteUser(req, session.user.id);
       if (session.expiresAt > this.now()) return session;
       throw sessionExpired();
     } catch (error) {

@@ -49,7 +49,8 @@ export class GatewayUnderTest {
 
   async start(env: Record<string, string> = {}, configure?: (upstreamBase: string) => Record<string, string>) {
     if (this.ownsUpstream) this.upstream = await new FakeUpstream().start();
-    this.config = loadGatewayConfig({ IAM_ENDPOINT: this.upstream.base, ...env, ...configure?.(this.upstream.base) });
+    // The access log is off in tests unless a test asks for it (ACCESS_LOG: '1').
+    this.config = loadGatewayConfig({ IAM_ENDPOINT: this.upstream.base, ACCESS_LOG: '0', ...env, ...configure?.(this.upstream.base) });
     this.gateway = createGateway(this.config, {
       now: () => this.clock.now ?? Date.now(),
       logError: () => undefined,
