@@ -56,15 +56,41 @@ describe('login', () => {
     expect(JSON.parse(gw.upstream.requestsTo('/v3/auth/tokens')[0].body).auth.scope).toEqual({ project: { id } });
   });
 
-  it("uses the user's first enabled project when none is given (unscoped token, then rescope)", async () => {
+  it("lands in the user's default project when none is given (unscoped token, GET /v3/users/{id}, then rescope)", async () => {
     const answer = await gw.call('POST', '/auth/login', { body: { username: 'admin', password: 'admin-pw' } });
     expect(answer.status).toBe(200);
-    // admin's first project ("closed") is disabled; "beta" is the first enabled one.
-    expect(answer.json.project.name).toBe('beta');
+    // admin's projects are listed as closed (disabled), beta, alpha; its default project is alpha.
+    expect(answer.json.project.name).toBe('alpha');
     expect(answer.json.isAdmin).toBe(true);
+    const [read] = gw.upstream.requestsTo('/v3/users/');
+    expect(read.url).toBe('/v3/users/uid-admin');
+    const unscoped = gw.upstream.tokens.get(String(read.headers['x-auth-token']));
+    expect(unscoped).toMatchObject({ user: 'admin', projectId: null });
     const rescope = JSON.parse(gw.upstream.requestsTo('/v3/auth/tokens').at(-1)!.body);
     expect(rescope.auth.identity.methods).toEqual(['token']);
-    expect(rescope.auth.scope).toEqual({ project: { id: gw.upstream.projectId('beta') } });
+    expect(rescope.auth.scope).toEqual({ project: { id: gw.upstream.projectId('alpha') } });
+  });
+
+  it("keeps the token when IAM itself scoped it to the default project (Keystone does)", async () => {
+    gw.upstream.scopesToDefaultProject = true;
+    const answer = await gw.call('POST', '/auth/login', { body: { username: 'admin', password: 'admin-pw' } });
+    expect(answer.json.project.name).toBe('alpha');
+    expect(gw.upstream.requestsTo('/v3/auth/tokens')).toHaveLength(1);
+    expect(gw.upstream.requestsTo('/v3/users/')).toHaveLength(0);
+  });
+
+  it('falls back to the first enabled project when the default project is disabled or unset', async () => {
+    const carol = await gw.call('POST', '/auth/login', { body: { username: 'carol', password: 'carol-pw' } });
+    expect(carol.json.project.name).toBe('beta'); // default "closed" is disabled
+    const alice = await gw.call('POST', '/auth/login', { body: { username: 'alice', password: 'alice-pw' } });
+    expect(alice.json.project.name).toBe('alpha'); // no default project
+  });
+
+  it('falls back to the first enabled project when IAM will not let the user read itself', async () => {
+    gw.upstream.usersReadThemselves = false;
+    const answer = await gw.call('POST', '/auth/login', { body: { username: 'admin', password: 'admin-pw' } });
+    expect(answer.status).toBe(200);
+    expect(answer.json.project.name).toBe('beta');
   });
 
   it('answers 401 with one message whatever was wrong', async () => {

@@ -103,7 +103,7 @@ export function createAuthRoutes(deps: AuthDeps) {
       }
       throw error;
     }
-    if (!info.project) info = await scopeToFirstProject(info);
+    if (!info.project) info = await scopeToDefaultProject(info);
     const capAt = config.sessionTtlSeconds ? deps.now() + config.sessionTtlSeconds * 1000 : null;
     reply(res, await openOrRevoke(store, req, res, info, capAt));
   }
@@ -118,14 +118,20 @@ export function createAuthRoutes(deps: AuthDeps) {
     }
   }
 
-  // No project asked for: the user's first enabled project, through a rescope of the
-  // unscoped token. (The unscoped token is left to expire rather than revoked: some IAMs
+  // No project asked for: the user's default project (Keystone's `default_project_id`) when
+  // it is one of the user's enabled projects, else the first enabled one; then a rescope of
+  // the unscoped token. (The unscoped token is left to expire rather than revoked: some IAMs
   // revoke a token's whole chain, which would take the rescoped token with it.)
-  async function scopeToFirstProject(unscoped: TokenInfo): Promise<TokenInfo> {
-    const projects = await iam.projects(unscoped.token);
-    const first = projects.find((p) => p.enabled);
-    if (!first) throw new HttpError(403, 'This user has no project to work in.', 'no_project');
-    return iam.rescope(unscoped.token, first.id);
+  async function scopeToDefaultProject(unscoped: TokenInfo): Promise<TokenInfo> {
+    const [projects, defaultId] = await Promise.all([
+      iam.projects(unscoped.token),
+      // Not every IAM lets a user read itself; then the first project will do.
+      iam.defaultProjectId(unscoped.token, unscoped.user.id).catch(() => null),
+    ]);
+    const enabled = projects.filter((p) => p.enabled);
+    const chosen = enabled.find((p) => p.id === defaultId) ?? enabled[0];
+    if (!chosen) throw new HttpError(403, 'This user has no project to work in.', 'no_project');
+    return iam.rescope(unscoped.token, chosen.id);
   }
 
   async function projects(req: IncomingMessage, res: ServerResponse): Promise<void> {

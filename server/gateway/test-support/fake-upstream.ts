@@ -30,14 +30,33 @@ const PROJECTS: FakeProject[] = [
   { id: 'c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3', name: 'closed', enabled: false },
 ];
 
-const USERS: Record<string, { password: string; projects: string[]; roles: string[] }> = {
+interface FakeUser {
+  password: string;
+  /** In the order of the user's assignments, as GET /v3/auth/projects lists them. */
+  projects: string[];
+  roles: string[];
+  /** Keystone's `default_project_id`, by project name. */
+  defaultProject?: string;
+}
+
+const USERS: Record<string, FakeUser> = {
   alice: { password: 'alice-pw', projects: ['alpha'], roles: ['member'] },
-  admin: { password: 'admin-pw', projects: ['closed', 'beta', 'alpha'], roles: ['admin', 'member'] },
+  // The default project is neither the first listed nor the first enabled one.
+  admin: { password: 'admin-pw', projects: ['closed', 'beta', 'alpha'], roles: ['admin', 'member'], defaultProject: 'alpha' },
+  // A default project that is disabled.
+  carol: { password: 'carol-pw', projects: ['closed', 'beta'], roles: ['member'], defaultProject: 'closed' },
 };
 
 export class FakeUpstream {
   readonly requests: RecordedRequest[] = [];
   readonly tokens = new Map<string, FakeToken>();
+  /** Whether a user may read itself (GET /v3/users/{own id}); some IAMs' policies say no. */
+  usersReadThemselves = true;
+  /**
+   * Keystone scopes a password request without scope to the user's default project, when
+   * it has one; IAMs that return unscoped tokens instead leave it to the console.
+   */
+  scopesToDefaultProject = false;
   /** Milliseconds a token lives. */
   tokenTtlMs = 3_600_000;
   /** Answer of the compute API, replaceable per test. */
@@ -130,6 +149,16 @@ export class FakeUpstream {
       }));
       return json(res, 200, { projects, links: {} });
     }
+    const userRoute = /^GET \/v3\/users\/([^/]+)$/.exec(route);
+    if (userRoute) {
+      const caller = this.valid(req.headers['x-auth-token']);
+      if (!caller) return json(res, 401, { error: { code: 401 } });
+      // Keystone's default policy: a user may read itself (admins anyone; not needed here).
+      if (userRoute[1] !== `uid-${caller.user}` || !this.usersReadThemselves) return json(res, 403, { error: { code: 403 } });
+      const user = USERS[caller.user];
+      const defaultProjectId = user.defaultProject ? this.projectId(user.defaultProject) : undefined;
+      return json(res, 200, { user: { id: userRoute[1], name: caller.user, domain_id: 'default', enabled: true, ...(defaultProjectId ? { default_project_id: defaultProjectId } : {}) } });
+    }
     if (path.startsWith('/compute/')) {
       if (!this.valid(req.headers['x-auth-token'])) return json(res, 401, { error: { code: 401, message: 'auth' } });
       return this.compute(recorded, res);
@@ -153,6 +182,11 @@ export class FakeUpstream {
     }
     if (!user) return json(res, 401, { error: { code: 401, message: 'The request you have made requires authentication.' } });
     let projectId: string | null = null;
+    const fallback = USERS[user].defaultProject;
+    if (!auth.scope && this.scopesToDefaultProject && auth.identity.methods[0] === 'password' && fallback) {
+      const project = PROJECTS.find((p) => p.name === fallback)!;
+      if (project.enabled) projectId = project.id;
+    }
     if (auth.scope) {
       const want = auth.scope.project;
       const project = PROJECTS.find((p) => (want.id ? p.id === want.id : p.name === want.name && want.domain?.name === 'Default'));
