@@ -25,6 +25,7 @@ describe('login', () => {
       },
     });
     expect(answer.json).toEqual({
+      authenticated: true,
       user: { id: 'uid-alice', name: 'alice', domain: 'Default' },
       project: { id: gw.upstream.projectId('alpha'), name: 'alpha' },
       roles: ['member'],
@@ -32,6 +33,11 @@ describe('login', () => {
       expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       region: 'RegionOne',
       endpointName: new URL(gw.upstream.base).host,
+      compute: {
+        versions: [expect.objectContaining({ id: 'v2.0' }), expect.objectContaining({ id: 'v2.1', version: '2.79' })],
+        current: expect.objectContaining({ id: 'v2.1', min_version: '2.1', version: '2.79' }),
+        fetchedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      },
     });
     expect(answer.text).not.toContain('tok-');
     expect(JSON.stringify(answer.headers)).not.toContain('tok-');
@@ -206,15 +212,26 @@ describe('session, projects, logout', () => {
     gw = await new GatewayUnderTest().start();
   });
 
-  it('reports the session for its cookie, and 401 without one', async () => {
+  it('reports the session for its cookie from the server-side session, with no IAM call', async () => {
     const cookie = await gw.login();
     const session = await gw.call('GET', '/auth/session', { cookie });
     expect(session.status).toBe(200);
-    expect(session.json.user.name).toBe('alice');
+    expect(session.json).toMatchObject({ authenticated: true, user: { name: 'alice' }, compute: { current: { id: 'v2.1' } } });
+    // Neither IAM nor the compute endpoint is asked: the versions are the gateway's cached ones.
+    expect(gw.upstream.requests).toEqual([]);
+  });
+
+  it('answers a signed-out visitor 200 {authenticated: false}, not an error', async () => {
     const anonymous = await gw.call('GET', '/auth/session');
-    expect(anonymous.status).toBe(401);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.json).toEqual({ authenticated: false });
+    expect(anonymous.cookie).toBeUndefined();
+    // A cookie whose session does not exist is cleared.
     const forged = await gw.call('GET', '/auth/session', { cookie: 'ecs_sid=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' });
-    expect(forged.status).toBe(401);
+    expect(forged.status).toBe(200);
+    expect(forged.json).toEqual({ authenticated: false });
+    expect(forged.cookie).toMatch(/^ecs_sid=;.*Max-Age=0/);
+    expect(gw.upstream.requests).toEqual([]);
   });
 
   it('ends the session when the token expires', async () => {
@@ -222,8 +239,10 @@ describe('session, projects, logout', () => {
     const cookie = await gw.login();
     gw.clock.now += gw.upstream.tokenTtlMs + 1000;
     const answer = await gw.call('GET', '/auth/session', { cookie });
-    expect(answer.status).toBe(401);
-    expect(answer.json.error.code).toBe('session_expired');
+    expect(answer.json).toEqual({ authenticated: false });
+    const call = await gw.call('GET', `/api/compute/v2.1/${gw.upstream.projectId('alpha')}/servers`, { cookie });
+    expect(call.status).toBe(401);
+    expect(call.json.error.code).toBe('session_expired');
   });
 
   it('caps the session at SESSION_TTL', async () => {
@@ -232,18 +251,42 @@ describe('session, projects, logout', () => {
     gw.clock.now = Date.now();
     const cookie = await gw.login();
     gw.clock.now += 61_000;
-    expect((await gw.call('GET', '/auth/session', { cookie })).status).toBe(401);
+    expect(await gw.signedIn(cookie)).toBe(false);
   });
 
-  it("lists the user's projects from IAM with the session's token", async () => {
-    const cookie = await gw.login('admin', 'admin-pw', 'alpha');
+  it("lists the user's projects, fetched from IAM with the session's token at login", async () => {
+    const login = await gw.call('POST', '/auth/login', { body: { username: 'admin', password: 'admin-pw', project: 'alpha' } });
+    const cookie = login.cookie!.split(';')[0];
+    const [fetched] = gw.upstream.requestsTo('/v3/auth/projects');
+    const session = [...gw.upstream.tokens.entries()].find(([, t]) => t.user === 'admin')![0];
+    expect(fetched.headers['x-auth-token'] === session).toBe(true);
+
     const answer = await gw.call('GET', '/auth/projects', { cookie });
     expect(answer.status).toBe(200);
     expect(answer.json.projects.map((p: { name: string }) => p.name)).toEqual(['closed', 'beta', 'alpha']);
     expect(answer.json.projects[0]).toEqual({ id: gw.upstream.projectId('closed'), name: 'closed', domain_id: 'default', enabled: false });
-    const sent = gw.upstream.requestsTo('/v3/auth/projects')[0];
-    const session = [...gw.upstream.tokens.entries()].find(([, t]) => t.user === 'admin')![0];
-    expect(sent.headers['x-auth-token'] === session).toBe(true);
+    // Kept with the session: asking again in the same view costs IAM nothing.
+    await gw.call('GET', '/auth/projects', { cookie });
+    expect(gw.upstream.requestsTo('/v3/auth/projects')).toHaveLength(1);
+  });
+
+  it('asks IAM for the projects again once PROJECTS_TTL_SECONDS have passed', async () => {
+    await gw.stop();
+    gw = await new GatewayUnderTest().start({ PROJECTS_TTL_SECONDS: '60' });
+    gw.clock.now = Date.now();
+    const cookie = await gw.login('admin', 'admin-pw', 'alpha');
+    await gw.call('GET', '/auth/projects', { cookie });
+    expect(gw.upstream.requestsTo('/v3/auth/projects')).toHaveLength(0);
+    gw.clock.now += 61_000;
+    await gw.call('GET', '/auth/projects', { cookie });
+    await gw.call('GET', '/auth/projects', { cookie });
+    expect(gw.upstream.requestsTo('/v3/auth/projects')).toHaveLength(1);
+  });
+
+  it('the login without a project reuses the list it chose from', async () => {
+    const login = await gw.call('POST', '/auth/login', { body: { username: 'admin', password: 'admin-pw' } });
+    await gw.call('GET', '/auth/projects', { cookie: login.cookie!.split(';')[0] });
+    expect(gw.upstream.requestsTo('/v3/auth/projects')).toHaveLength(1);
   });
 
   it('switches project by rescoping with the token method, under a new session id', async () => {
@@ -258,7 +301,7 @@ describe('session, projects, logout', () => {
 
     const newCookie = answer.cookie!.split(';')[0];
     expect(newCookie).not.toBe(cookie);
-    expect((await gw.call('GET', '/auth/session', { cookie })).status).toBe(401);
+    expect(await gw.signedIn(cookie)).toBe(false);
     expect((await gw.call('GET', '/auth/session', { cookie: newCookie })).json.project.name).toBe('beta');
 
     // Compute calls now carry the rescoped token.
@@ -284,14 +327,14 @@ describe('session, projects, logout', () => {
     expect(revoke.headers['x-auth-token'] === token).toBe(true);
     expect(revoke.headers['x-subject-token'] === token).toBe(true);
     expect(gw.upstream.tokens.has(token)).toBe(false);
-    expect((await gw.call('GET', '/auth/session', { cookie })).status).toBe(401);
+    expect(await gw.signedIn(cookie)).toBe(false);
   });
 
   it('logs out even when IAM cannot be reached', async () => {
     const cookie = await gw.login();
     await gw.upstream.stop();
     expect((await gw.call('POST', '/auth/logout', { cookie })).status).toBe(204);
-    expect((await gw.call('GET', '/auth/session', { cookie })).status).toBe(401);
+    expect(await gw.signedIn(cookie)).toBe(false);
     await gw.upstream.start();
   });
 

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { logAccess } from './access-log.ts';
 import { createAuthRoutes } from './auth-routes.ts';
+import { ComputeVersionsCache } from './compute-versions.ts';
 import { proxyCompute } from './compute-proxy.ts';
 import type { GatewayConfig } from './config.ts';
 import { HttpError, sendError, sendJson } from './http-io.ts';
@@ -58,8 +59,9 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     throttle = new MemoryLoginThrottle(config.loginMaxFailures, windowMs, now);
   }
   const writeAccessLog = options.writeAccessLog ?? ((line: string) => void process.stdout.write(`${line}\n`));
+  const versions = new ComputeVersionsCache(config.versionsTtlSeconds * 1000, now, logError);
   // Compute endpoints in use, for /readyz: the configured one, or those the catalogs named.
-  const computeRoots = new Set<string>(config.computeRoot ? [config.computeRoot] : []);
+  const computeRoots = () => [...new Set([...(config.computeRoot ? [config.computeRoot] : []), ...versions.roots()])];
   let draining = false;
   const iam = new IamClient(config.iamV3, config.upstreamTimeoutMs);
   const sessions: SessionSource = config.fixedToken
@@ -71,11 +73,10 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     const root = session?.computeRoot ?? config.computeRoot ?? config.iamV3;
     return new URL(root).host;
   };
-  const handleAuth = createAuthRoutes({ config, iam, sessions, throttle, endpointName, now });
+  const handleAuth = createAuthRoutes({ config, iam, sessions, throttle, endpointName, versions, now });
 
   async function handleCompute(req: IncomingMessage, res: ServerResponse, url: string): Promise<void> {
     const session = await sessions.current(req);
-    computeRoots.add(session.computeRoot);
     const target = computeTarget(session.computeRoot, url.slice(COMPUTE_PREFIX.length));
     const outcome = await proxyCompute(req, res, target, session.token, {
       maxBodyBytes: config.maxBodyBytes,
@@ -111,7 +112,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, `${pathname} answers GET`);
     if (pathname === '/healthz') return sendJson(res, 200, { status: 'up' });
     if (draining) return sendJson(res, 503, { status: 'shutting_down' });
-    const readiness = await checkReadiness({ iamV3: config.iamV3, computeRoots: () => [...computeRoots], store });
+    const readiness = await checkReadiness({ iamV3: config.iamV3, computeRoots, store });
     sendJson(res, readiness.status === 'ready' ? 200 : 503, readiness);
   }
 

@@ -9,6 +9,13 @@ export interface SessionUser {
   domain: string;
 }
 
+/** The user's projects as IAM listed them, kept with the session (PROJECTS_TTL_SECONDS). */
+export interface CachedProjects {
+  list: { id: string; name: string; domain_id: string; enabled: boolean }[];
+  /** Epoch ms of IAM's answer. */
+  fetchedAt: number;
+}
+
 export interface StoredSession {
   id: string;
   token: string;
@@ -22,7 +29,11 @@ export interface StoredSession {
   region: string | null;
   /** Compute root this session's requests go to (configured, or from the token's catalog). */
   computeRoot: string;
+  projects?: CachedProjects;
 }
+
+/** A session before it has an id. */
+export type NewSession = Omit<StoredSession, 'id'>;
 
 export interface SessionStore {
   get(id: string): Promise<StoredSession | undefined>;

@@ -59,7 +59,7 @@ export class FakeUpstream {
   scopesToDefaultProject = false;
   /** Milliseconds a token lives. */
   tokenTtlMs = 3_600_000;
-  /** Answer of the compute API, replaceable per test. */
+  /** Answer of the compute API (but its version documents), replaceable per test. */
   compute: (req: RecordedRequest, res: ServerResponse) => void = (req, res) => {
     res.writeHead(200, {
       'Content-Type': 'application/json',
@@ -75,6 +75,11 @@ export class FakeUpstream {
     });
     res.end(JSON.stringify({ path: req.url, method: req.method }));
   };
+
+  /** Nova's version documents (spec 3.3/3.4), served without a token as Nova does; null: answer 503. */
+  versions: { max: string } | null = { max: '2.79' };
+  /** While set, version documents wait for this promise (a slow endpoint, under the test's control). */
+  versionsGate: Promise<void> | null = null;
 
   private readonly server = createServer((req, res) => void this.dispatch(req, res));
   base = '';
@@ -158,6 +163,15 @@ export class FakeUpstream {
       const user = USERS[caller.user];
       const defaultProjectId = user.defaultProject ? this.projectId(user.defaultProject) : undefined;
       return json(res, 200, { user: { id: userRoute[1], name: caller.user, domain_id: 'default', enabled: true, ...(defaultProjectId ? { default_project_id: defaultProjectId } : {}) } });
+    }
+    const versionRoute = /^(\/compute(?:\/two)?)\/(v2\.1\/)?$/.exec(path);
+    if (recorded.method === 'GET' && versionRoute) {
+      if (this.versionsGate) await this.versionsGate;
+      if (!this.versions) return json(res, 503, { message: 'versions unavailable' });
+      const root = `${this.base}${versionRoute[1]}`;
+      const v21 = { id: 'v2.1', status: 'CURRENT', version: this.versions.max, min_version: '2.1', updated: '2013-07-23T11:33:21Z', links: [{ rel: 'self', href: `${root}/v2.1/` }] };
+      const v20 = { id: 'v2.0', status: 'SUPPORTED', version: '', min_version: '', updated: '2011-01-21T11:33:21Z', links: [{ rel: 'self', href: `${root}/v2/` }] };
+      return json(res, 200, versionRoute[2] ? { version: v21 } : { versions: [v20, v21] });
     }
     if (path.startsWith('/compute/')) {
       if (!this.valid(req.headers['x-auth-token'])) return json(res, 401, { error: { code: 401, message: 'auth' } });

@@ -106,10 +106,21 @@ export class GatewayUnderTest {
     });
   }
 
-  /** Logs in and returns the `ecs_sid=...` pair to send back as Cookie. */
+  /** Asks the session probe whether `cookie` is signed in (a signed-out answer is a 200). */
+  async signedIn(cookie?: string): Promise<boolean> {
+    const answer = await this.call('GET', '/auth/session', { cookie });
+    if (answer.status !== 200) throw new Error(`session probe answered ${answer.status} ${answer.text}`);
+    return answer.json.authenticated;
+  }
+
+  /**
+   * Logs in and returns the `ecs_sid=...` pair to send back as Cookie. The upstream's record
+   * starts afresh, so a test sees only the calls its own requests caused.
+   */
   async login(username = 'alice', password = 'alice-pw', project?: string): Promise<string> {
     const answer = await this.call('POST', '/auth/login', { body: { username, password, domain: 'Default', project } });
     if (answer.status !== 200 || !answer.cookie) throw new Error(`login failed: ${answer.status} ${answer.text}`);
+    this.upstream.requests.length = 0;
     return answer.cookie.split(';')[0];
   }
 }

@@ -1,9 +1,10 @@
 import type { $ZodType } from 'zod/v4/core';
 import { apiClient, requestIdOf } from '../../lib/api-client';
-import { parseResponse } from '../../lib/errors';
+import { ApiError, parseResponse } from '../../lib/errors';
 import {
   authConfigSchema,
   projectsResponseSchema,
+  sessionProbeSchema,
   sessionSchema,
   type AuthConfig,
   type LoginInput,
@@ -21,8 +22,17 @@ export function getAuthConfig(): Promise<AuthConfig> {
   return call('get', '/auth/config', authConfigSchema);
 }
 
-export function getSession(): Promise<Session> {
-  return call('get', '/auth/session', sessionSchema);
+/**
+ * The session, from the gateway's server-side session. A signed-out visitor (`{authenticated:
+ * false}`, a 200 so the browser logs no error) rejects with a 401 ApiError `not_authenticated`
+ * that only the route loaders see: they send the visitor to the login page.
+ */
+export async function getSession(): Promise<Session> {
+  const probe = await call('get', '/auth/session', sessionProbeSchema);
+  if (probe.authenticated === false) {
+    throw new ApiError({ status: 401, code: 'not_authenticated', message: '', method: 'GET', url: '/auth/session' });
+  }
+  return probe;
 }
 
 export function login(input: LoginInput): Promise<Session> {
