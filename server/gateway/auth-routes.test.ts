@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_UPSTREAM_TIMEOUT_MS } from './config.ts';
 import { HttpError } from './http-io.ts';
 import { MemorySessionStore } from './session-store.ts';
 import { GatewayUnderTest } from './test-support/gateway-under-test.ts';
@@ -38,6 +39,7 @@ describe('login', () => {
         current: expect.objectContaining({ id: 'v2.1', min_version: '2.1', version: '2.79' }),
         fetchedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       },
+      upstreamTimeoutMs: DEFAULT_UPSTREAM_TIMEOUT_MS,
     });
     expect(answer.text).not.toContain('tok-');
     expect(JSON.stringify(answer.headers)).not.toContain('tok-');
@@ -340,7 +342,13 @@ describe('session, projects, logout', () => {
 
   it('describes itself for the login page', async () => {
     const answer = await gw.call('GET', '/auth/config');
-    expect(answer.json).toEqual({ mode: 'login', region: null, endpointName: new URL(gw.upstream.base).host, domain: 'Default' });
+    expect(answer.json).toEqual({
+      mode: 'login',
+      region: null,
+      endpointName: new URL(gw.upstream.base).host,
+      domain: 'Default',
+      upstreamTimeoutMs: DEFAULT_UPSTREAM_TIMEOUT_MS,
+    });
   });
 
   it('offers the test-only expiry route only with GATEWAY_TEST_HOOKS', async () => {

@@ -37,7 +37,7 @@ export interface AuthDeps {
 }
 
 /** The Session of docs/internals.md: who, which project, and the endpoint's version documents. */
-export function sessionJson(session: StoredSession, endpointName: string, versions: ComputeVersions | null) {
+export function sessionJson(session: StoredSession, endpointName: string, versions: ComputeVersions | null, upstreamTimeoutMs: number) {
   return {
     authenticated: true,
     user: session.user,
@@ -52,6 +52,7 @@ export function sessionJson(session: StoredSession, endpointName: string, versio
       current: versions.current,
       fetchedAt: new Date(versions.fetchedAt).toISOString(),
     },
+    upstreamTimeoutMs,
   };
 }
 
@@ -71,7 +72,7 @@ export function createAuthRoutes(deps: AuthDeps) {
 
   async function reply(res: ServerResponse, session: StoredSession): Promise<void> {
     const found = await versions.get(session.computeRoot, session.token);
-    sendJson(res, 200, sessionJson(session, deps.endpointName(session), found));
+    sendJson(res, 200, sessionJson(session, deps.endpointName(session), found, config.upstreamTimeoutMs));
   }
 
   /** Runs an IAM call on the session's token; a refused token ends the session. */
@@ -245,6 +246,7 @@ export function createAuthRoutes(deps: AuthDeps) {
           region: config.region,
           endpointName: deps.endpointName(null),
           domain: config.domain,
+          upstreamTimeoutMs: config.upstreamTimeoutMs,
         });
         return;
       case 'POST /auth/login':

@@ -153,3 +153,58 @@ describe('compute endpoint from configuration', () => {
     expect(login.cookie).toBeUndefined();
   });
 });
+
+describe('requests that lose their answer (never retried)', () => {
+  const serverPath = () => `/api/compute/v2.1/${alpha}/servers/s-1`;
+  const upstreamCalls = () => gw.upstream.requestsTo(`/compute/v2.1/${alpha}/servers/s-1`);
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+  async function restartWithTimeout(ms: number) {
+    await gw.stop();
+    gw = await new GatewayUnderTest().start({ UPSTREAM_TIMEOUT_MS: String(ms) });
+    cookie = await gw.login('alice', 'alice-pw', 'alpha');
+  }
+
+  it('a write the cloud never answered is outcome_unknown (504), sent once', async () => {
+    await restartWithTimeout(300);
+    gw.upstream.compute = () => undefined; // the cloud takes it and never answers
+    const answer = await gw.call('PUT', serverPath(), { cookie, body: { server: { name: 'renamed' } } });
+    expect(answer.status).toBe(504);
+    expect(answer.json.error.code).toBe('outcome_unknown');
+    expect(answer.json.error.message).toMatch(/may or may not have applied it/);
+    await settle();
+    expect(upstreamCalls()).toHaveLength(1);
+  });
+
+  it('a write whose connection dropped after it was sent is outcome_unknown (502), sent once', async () => {
+    gw.upstream.compute = (_req, res) => res.socket?.destroy();
+    const answer = await gw.call('POST', `${serverPath()}/action`, { cookie, body: { reboot: { type: 'SOFT' } } });
+    expect(answer.status).toBe(502);
+    expect(answer.json.error.code).toBe('outcome_unknown');
+    await settle();
+    expect(gw.upstream.requestsTo(`/compute/v2.1/${alpha}/servers/s-1/action`)).toHaveLength(1);
+  });
+
+  it('a write that could not be delivered (connection refused) is upstream_unreachable: it was not sent', async () => {
+    await gw.upstream.stop();
+    const answer = await gw.call('DELETE', serverPath(), { cookie });
+    expect(answer.status).toBe(502);
+    expect(answer.json.error.code).toBe('upstream_unreachable');
+    expect(answer.json.error.message).toMatch(/unreachable \(ECONNREFUSED\)/);
+    await gw.upstream.start();
+  });
+
+  it('a read that timed out or dropped stays upstream_unreachable (safe to ask again), also sent once', async () => {
+    await restartWithTimeout(300);
+    gw.upstream.compute = () => undefined;
+    const slow = await gw.call('GET', serverPath(), { cookie });
+    expect(slow.status).toBe(504);
+    expect(slow.json.error.code).toBe('upstream_unreachable');
+    gw.upstream.compute = (_req, res) => res.socket?.destroy();
+    const dropped = await gw.call('GET', serverPath(), { cookie });
+    expect(dropped.status).toBe(502);
+    expect(dropped.json.error.code).toBe('upstream_unreachable');
+    await settle();
+    expect(upstreamCalls()).toHaveLength(2);
+  });
+});

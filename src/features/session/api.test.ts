@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { apiClient } from '../../lib/api-client';
 import { onSessionExpired } from '../../lib/session-expiry';
 import { session } from '../../test/fixtures';
 import { mockHttp } from '../../test/http-mock';
@@ -21,6 +22,17 @@ describe('the session probe', () => {
     const compute = { versions: [{ id: 'v2.1', status: 'CURRENT' }], current: { id: 'v2.1', status: 'CURRENT' } };
     http = mockHttp({ 'GET /auth/session': { body: { authenticated: true, ...session, compute } } });
     expect(await getSession()).toMatchObject({ project: session.project, compute });
+  });
+
+  it("adopts the gateway's upstream timeout (plus a margin) as the SPA's own", async () => {
+    const before = apiClient.defaults.timeout;
+    try {
+      http = mockHttp({ 'GET /auth/session': { body: { authenticated: true, ...session, upstreamTimeoutMs: 900_000 } } });
+      await getSession();
+      expect(apiClient.defaults.timeout).toBeGreaterThan(900_000);
+    } finally {
+      apiClient.defaults.timeout = before;
+    }
   });
 
   it('still reads a session without them (compute: null)', async () => {

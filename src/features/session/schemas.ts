@@ -11,6 +11,8 @@ export const authConfigSchema = z.object({
   region: z._default(z.nullable(z.string()), null),
   endpointName: z._default(z.string(), ''),
   domain: z._default(z.string(), 'Default'),
+  /** The gateway's bound on one upstream call; the SPA waits a little longer. */
+  upstreamTimeoutMs: z.optional(z.number()),
 });
 export type AuthConfig = z.infer<typeof authConfigSchema>;
 
@@ -34,6 +36,7 @@ export const sessionSchema = z.object({
    * it could not); the versions feature reads them (features/versions/api.ts).
    */
   compute: z._default(z.nullable(z.unknown()), null),
+  upstreamTimeoutMs: z.optional(z.number()),
 });
 export type Session = z.infer<typeof sessionSchema>;
 
