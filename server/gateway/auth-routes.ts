@@ -37,7 +37,7 @@ export interface AuthDeps {
 }
 
 /** The Session of docs/internals.md: who, which project, and the endpoint's version documents. */
-export function sessionJson(session: StoredSession, endpointName: string, versions: ComputeVersions | null, upstreamTimeoutMs: number) {
+function sessionJson(session: StoredSession, endpointName: string, versions: ComputeVersions | null, upstreamTimeoutMs: number) {
   return {
     authenticated: true,
     user: session.user,

@@ -21,7 +21,7 @@ const versionSchema = z.object({
 const listSchema = z.object({ versions: z.array(versionSchema) });
 const documentSchema = z.object({ version: versionSchema });
 
-export type VersionDocument = z.infer<typeof versionSchema>;
+type VersionDocument = z.infer<typeof versionSchema>;
 
 export interface ComputeVersions {
   /** `GET /`: every API version of the endpoint. */

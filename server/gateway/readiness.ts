@@ -6,7 +6,7 @@ import type { SessionStore } from './session-store.ts';
 
 const CHECK_TIMEOUT_MS = 3_000;
 
-export interface Check {
+interface Check {
   ok: boolean;
   /** Why not, or why it was not checked. */
   detail?: string;

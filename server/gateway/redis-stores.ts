@@ -17,7 +17,7 @@ export const failuresKey = (client: string) => `${PREFIX}login-failures:${client
 /** Bound on one Redis command and on a connection attempt. */
 const REDIS_TIMEOUT_MS = 2_000;
 
-export const storeUnavailable = (): HttpError =>
+const storeUnavailable = (): HttpError =>
   new HttpError(503, 'The session store is unreachable. Please try again in a moment.', 'session_store_unavailable', {
     'Retry-After': '5',
   });
