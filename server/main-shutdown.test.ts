@@ -70,7 +70,7 @@ async function slowRequest(base: string, cookie: string, delayMs: number) {
     async (res) => ({ status: res.status, body: await res.text() }),
     (error: Error) => ({ status: 0, body: String(error.cause ?? error) }),
   );
-  await expect.poll(() => upstream.requestsTo('/compute/').length).toBe(1);
+  await expect.poll(() => upstream.requestsTo(`/compute/v2.1/${upstream.projectId('alpha')}/servers`).length).toBe(1);
   return { answer: pending };
 }
 

@@ -13,7 +13,7 @@ import { MemoryLoginThrottle, type LoginThrottle } from './login-throttle.ts';
 import { RedisStores } from './redis-stores.ts';
 import { assertSameOriginWrite } from './request-guard.ts';
 import { applySecurityHeaders } from './security-headers.ts';
-import { checkReadiness } from './readiness.ts';
+import { checkReadiness, type Readiness } from './readiness.ts';
 import { MemorySessionStore, type SessionStore, type StoredSession } from './session-store.ts';
 import { CookieSessions, FixedTokenSession, sessionExpired, type SessionSource } from './sessions.ts';
 import { computeTarget } from './upstream-path.ts';
@@ -39,6 +39,7 @@ export interface GatewayOptions {
 }
 
 const COMPUTE_PREFIX = '/api/compute';
+const READINESS_REUSE_MS = 1_000;
 
 function isUnder(pathname: string, prefix: string): boolean {
   return pathname === prefix || pathname.startsWith(`${prefix}/`);
@@ -63,6 +64,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   // Compute endpoints in use, for /readyz: the configured one, or those the catalogs named.
   const computeRoots = () => [...new Set([...(config.computeRoot ? [config.computeRoot] : []), ...versions.roots()])];
   let draining = false;
+  let lastCheck: { at: number; readiness: Promise<Readiness> } | null = null;
   const iam = new IamClient(config.iamV3, config.upstreamTimeoutMs);
   const sessions: SessionSource = config.fixedToken
     ? new FixedTokenSession(config, iam, config.fixedToken, now)
@@ -93,15 +95,16 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     // Absolute-form targets (`GET http://other/...`) are for forward proxies; we are not one.
     if (!url.startsWith('/') || url.startsWith('//')) throw new HttpError(400, 'Invalid request target');
     const pathname = url.split('?')[0];
-    if (pathname === '/healthz' || pathname === '/readyz') return probe(req, res, pathname);
+    const forProbe = pathname === '/healthz' || pathname === '/readyz';
     const forAuth = isUnder(pathname, '/auth');
     const forApi = isUnder(pathname, '/api');
-    if (!forAuth && !forApi) {
+    if (!forProbe && !forAuth && !forApi) {
       if (next) next();
       else throw new HttpError(404, 'Not found');
       return;
     }
     applySecurityHeaders(res);
+    if (forProbe) return probe(req, res, pathname);
     assertSameOriginWrite(req, config.trustProxy);
     if (forAuth) return handleAuth(req, res, pathname);
     if (isUnder(pathname, COMPUTE_PREFIX)) return handleCompute(req, res, url);
@@ -112,7 +115,11 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, `${pathname} answers GET`);
     if (pathname === '/healthz') return sendJson(res, 200, { status: 'up' });
     if (draining) return sendJson(res, 503, { status: 'shutting_down' });
-    const readiness = await checkReadiness({ iamV3: config.iamV3, computeRoots, store });
+    // Probes from several balancers (or anyone: the route is public) share one check a second.
+    if (!lastCheck || now() - lastCheck.at >= READINESS_REUSE_MS) {
+      lastCheck = { at: now(), readiness: checkReadiness({ iamV3: config.iamV3, computeRoots, store }) };
+    }
+    const readiness = await lastCheck.readiness;
     sendJson(res, readiness.status === 'ready' ? 200 : 503, readiness);
   }
 

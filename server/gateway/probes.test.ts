@@ -17,6 +17,7 @@ describe('GET /healthz and GET /readyz', () => {
 
   it('readyz checks IAM, the compute endpoints in use and the session store', async () => {
     gw = await new GatewayUnderTest().start();
+    gw.clock.now = Date.now();
     const before = await gw.call('GET', '/readyz');
     expect(before.status).toBe(200);
     expect(before.json.status).toBe('ready');
@@ -26,6 +27,7 @@ describe('GET /healthz and GET /readyz', () => {
 
     const cookie = await gw.login();
     await gw.call('GET', `/api/compute/v2.1/${gw.upstream.projectId('alpha')}/servers`, { cookie });
+    gw.clock.now! += 1_000;
     const after = await gw.call('GET', '/readyz');
     expect(after.json).toEqual({ status: 'ready', checks: { iam: { ok: true }, compute: { ok: true }, sessionStore: { ok: true } } });
     expect(gw.upstream.requests.at(-1)!.url).toBe('/compute/');
@@ -50,6 +52,16 @@ describe('GET /healthz and GET /readyz', () => {
     const answer = await gw.call('GET', '/readyz');
     expect(answer.status).toBe(503);
     expect(answer.json.checks).toMatchObject({ iam: { ok: true }, sessionStore: { ok: false, detail: 'unreachable' } });
+  });
+
+  it('answers probes arriving within a second from one check', async () => {
+    gw = await new GatewayUnderTest().start();
+    gw.clock.now = Date.now();
+    await Promise.all([gw.call('GET', '/readyz'), gw.call('GET', '/readyz'), gw.call('GET', '/readyz')]);
+    expect(gw.upstream.requestsTo('/v3')).toHaveLength(1);
+    gw.clock.now += 1_000;
+    await gw.call('GET', '/readyz');
+    expect(gw.upstream.requestsTo('/v3')).toHaveLength(2);
   });
 
   it('readyz answers 503 shutting_down once draining has begun, healthz still 200', async () => {
