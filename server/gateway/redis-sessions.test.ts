@@ -10,7 +10,7 @@ import { RedisUnderTest, findRedisServer } from './test-support/redis-server.ts'
 const binary = findRedisServer();
 if (!binary) {
   console.warn(
-    'Skipped the shared-session (Redis) tests: redis-server is not installed. ' +
+    'Skipped the shared-session (Redis) tests: redis-server was not found. ' +
       'Install it with `bash scripts/install-test-deps.sh` (apt-get install redis-server) or set REDIS_SERVER.',
   );
 }
