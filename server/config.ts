@@ -1,13 +1,16 @@
 // What `npm start` and `npm run dev` share: where to listen, and — when no cloud endpoint
 // is configured — starting the embedded cloud in-process and pointing the gateway at it.
 import type { AddressInfo } from 'node:net';
-import { ConfigError } from './gateway/config.ts';
+import { ConfigError } from './gateway/config-error.ts';
+import { describeRedisUrl } from './gateway/redis-stores.ts';
 
 type Env = Record<string, string | undefined>;
 
 export interface ListenSettings {
   port: number;
   host: string;
+  /** On SIGTERM, how long requests in flight may take to finish before they are cut. */
+  shutdownTimeoutMs: number;
 }
 
 export interface EmbeddedCloud {
@@ -33,7 +36,12 @@ function optionalNumber(env: Env, name: string): number | undefined {
 }
 
 export function listenSettings(env: Env = process.env): ListenSettings {
-  return { port: port(env, 'PORT', 5173), host: env.HOST?.trim() || '0.0.0.0' };
+  return {
+    port: port(env, 'PORT', 5173),
+    host: env.HOST?.trim() || '0.0.0.0',
+    // Below the 30 s that container platforms give between SIGTERM and SIGKILL.
+    shutdownTimeoutMs: optionalNumber(env, 'SHUTDOWN_TIMEOUT_MS') ?? 25_000,
+  };
 }
 
 /**
@@ -80,6 +88,8 @@ export function printBanner(consoleUrl: string, cloud: EmbeddedCloud | null, env
     if (env.ECS_ENDPOINT) lines.push(`Compute endpoint: ${env.ECS_ENDPOINT}`);
     if (env.ECS_AUTH_TOKEN) lines.push('Single-user mode: every request uses ECS_AUTH_TOKEN');
   }
+  const store = env.SESSION_STORE?.trim();
+  lines.push(store && store !== 'memory' ? `Sessions: Redis ${describeRedisUrl(store)}` : 'Sessions: in memory (one replica)');
   console.log(lines.join('\n'));
 }
 

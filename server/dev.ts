@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { listenSettings, printBanner, startEmbeddedCloudIfNeeded } from './config.ts';
 
+// Vite serves every module as a request: an access-log line for each is noise in development.
+process.env.ACCESS_LOG ??= '0';
 const listen = listenSettings();
 const cloud = await startEmbeddedCloudIfNeeded();
 const vite = await createServer({

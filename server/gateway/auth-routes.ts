@@ -3,12 +3,14 @@
 // session's token so end-to-end tests can exercise expiry).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import type { ComputeVersions, ComputeVersionsCache } from './compute-versions.ts';
 import type { GatewayConfig } from './config.ts';
 import { HttpError, clientAddress, readJson, sendJson, sendNoContent } from './http-io.ts';
-import { IamRejected, type IamClient, type ProjectScope, type TokenInfo } from './keystone.ts';
+import { IamRejected, type IamClient, type IamProject, type ProjectScope, type TokenInfo } from './keystone.ts';
 import type { LoginThrottle } from './login-throttle.ts';
-import type { StoredSession } from './session-store.ts';
-import { CookieSessions, sessionExpired, type SessionSource } from './sessions.ts';
+import { readSessionId } from './session-cookie.ts';
+import type { CachedProjects, StoredSession } from './session-store.ts';
+import { CookieSessions, sessionExpired, sessionFromToken, type SessionSource } from './sessions.ts';
 
 const loginBody = z.object({
   username: z.string().min(1).max(255),
@@ -30,11 +32,14 @@ export interface AuthDeps {
   sessions: SessionSource;
   throttle: LoginThrottle;
   endpointName: (session: StoredSession | null) => string;
+  versions: ComputeVersionsCache;
   now: () => number;
 }
 
-export function sessionJson(session: StoredSession, endpointName: string) {
+/** The Session of docs/internals.md: who, which project, and the endpoint's version documents. */
+function sessionJson(session: StoredSession, endpointName: string, versions: ComputeVersions | null, upstreamTimeoutMs: number) {
   return {
+    authenticated: true,
     user: session.user,
     project: session.project,
     roles: session.roles,
@@ -42,6 +47,12 @@ export function sessionJson(session: StoredSession, endpointName: string) {
     expiresAt: new Date(session.expiresAt).toISOString(),
     region: session.region,
     endpointName,
+    compute: versions && {
+      versions: versions.versions,
+      current: versions.current,
+      fetchedAt: new Date(versions.fetchedAt).toISOString(),
+    },
+    upstreamTimeoutMs,
   };
 }
 
@@ -55,11 +66,14 @@ async function parse<T>(req: IncomingMessage, schema: z.ZodType<T>, limit: numbe
 }
 
 export function createAuthRoutes(deps: AuthDeps) {
-  const { config, iam, sessions, throttle } = deps;
+  const { config, iam, sessions, throttle, versions } = deps;
   const cookieSessions = sessions instanceof CookieSessions ? sessions : null;
+  const cached = (list: IamProject[]): CachedProjects => ({ list, fetchedAt: deps.now() });
 
-  const reply = (res: ServerResponse, session: StoredSession) =>
-    sendJson(res, 200, sessionJson(session, deps.endpointName(session)));
+  async function reply(res: ServerResponse, session: StoredSession): Promise<void> {
+    const found = await versions.get(session.computeRoot, session.token);
+    sendJson(res, 200, sessionJson(session, deps.endpointName(session), found, config.upstreamTimeoutMs));
+  }
 
   /** Runs an IAM call on the session's token; a refused token ends the session. */
   async function withToken<T>(req: IncomingMessage, res: ServerResponse, call: () => Promise<T>): Promise<T> {
@@ -84,7 +98,7 @@ export function createAuthRoutes(deps: AuthDeps) {
   async function login(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const store = requireLoginMode();
     const client = clientAddress(req, config.trustProxy);
-    const wait = throttle.retryAfter(client);
+    const wait = await throttle.retryAfter(client);
     if (wait > 0) {
       throw new HttpError(429, `Too many failed logins. Try again in ${wait} s.`, 'throttled', { 'Retry-After': String(wait) });
     }
@@ -98,30 +112,86 @@ export function createAuthRoutes(deps: AuthDeps) {
       info = await iam.passwordAuth(body.username, body.password, domain, scope);
     } catch (error) {
       if (error instanceof IamRejected) {
-        throttle.recordFailure(client);
+        await throttle.recordFailure(client);
         throw new HttpError(401, BAD_CREDENTIALS, 'invalid_credentials');
       }
       throw error;
     }
-    if (!info.project) info = await scopeToFirstProject(info);
+    let projects: IamProject[] | undefined;
+    if (!info.project) ({ info, projects } = await scopeToDefaultProject(info));
     const capAt = config.sessionTtlSeconds ? deps.now() + config.sessionTtlSeconds * 1000 : null;
-    reply(res, await store.open(req, res, info, capAt));
+    await establish(store, req, res, info, capAt, projects);
   }
 
-  // No project asked for: the user's first enabled project, through a rescope of the
-  // unscoped token. (The unscoped token is left to expire rather than revoked: some IAMs
+  /**
+   * Stores the session of a fresh token and answers it. The user's projects (unless already
+   * known) and the endpoint's versions are fetched meanwhile, so the page needs neither
+   * call. A token whose session could not be stored is revoked: nobody holds it, nobody should.
+   */
+  async function establish(
+    store: CookieSessions,
+    req: IncomingMessage,
+    res: ServerResponse,
+    info: TokenInfo,
+    capAt: number | null,
+    known?: IamProject[],
+  ): Promise<void> {
+    const draft = sessionFromToken(config, info, capAt);
+    const [projects] = await Promise.all([
+      known ?? iam.projects(info.token).catch(() => undefined),
+      versions.get(draft.computeRoot, info.token),
+    ]);
+    let session: StoredSession;
+    try {
+      session = await store.open(req, res, { ...draft, ...(projects ? { projects: cached(projects) } : {}) });
+    } catch (error) {
+      await iam.revoke(info.token).catch(() => false);
+      throw error;
+    }
+    await reply(res, session);
+  }
+
+  // No project asked for: the user's default project (Keystone's `default_project_id`) when
+  // it is one of the user's enabled projects, else the first enabled one; then a rescope of
+  // the unscoped token. (The unscoped token is left to expire rather than revoked: some IAMs
   // revoke a token's whole chain, which would take the rescoped token with it.)
-  async function scopeToFirstProject(unscoped: TokenInfo): Promise<TokenInfo> {
-    const projects = await iam.projects(unscoped.token);
-    const first = projects.find((p) => p.enabled);
-    if (!first) throw new HttpError(403, 'This user has no project to work in.', 'no_project');
-    return iam.rescope(unscoped.token, first.id);
+  async function scopeToDefaultProject(unscoped: TokenInfo): Promise<{ info: TokenInfo; projects: IamProject[] }> {
+    const [projects, defaultId] = await Promise.all([
+      iam.projects(unscoped.token),
+      // Not every IAM lets a user read itself; then the first project will do.
+      iam.defaultProjectId(unscoped.token, unscoped.user.id).catch(() => null),
+    ]);
+    const enabled = projects.filter((p) => p.enabled);
+    const chosen = enabled.find((p) => p.id === defaultId) ?? enabled[0];
+    if (!chosen) throw new HttpError(403, 'This user has no project to work in.', 'no_project');
+    return { info: await iam.rescope(unscoped.token, chosen.id), projects };
   }
 
+  /** The user's projects, from the session while fresh (PROJECTS_TTL_SECONDS), else from IAM. */
   async function projects(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const session = await sessions.current(req);
+    const kept = session.projects;
+    if (kept && deps.now() - kept.fetchedAt < config.projectsTtlSeconds * 1000) {
+      return sendJson(res, 200, { projects: kept.list });
+    }
     const list = await withToken(req, res, () => iam.projects(session.token));
+    await sessions.update({ ...session, projects: cached(list) });
     sendJson(res, 200, { projects: list });
+  }
+
+  /** The session probe: a signed-out visitor is an answer (200), not an error. */
+  async function probe(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let session: StoredSession;
+    try {
+      session = await sessions.current(req);
+    } catch (error) {
+      const signedOut = cookieSessions && error instanceof HttpError && error.status === 401;
+      if (!signedOut) throw error;
+      // A cookie whose session is gone is cleared, so the browser stops sending it.
+      if (readSessionId(req)) await sessions.drop(req, res);
+      return sendJson(res, 200, { authenticated: false });
+    }
+    await reply(res, session);
   }
 
   async function switchProject(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -141,7 +211,7 @@ export function createAuthRoutes(deps: AuthDeps) {
       if (error instanceof IamRejected) throw new HttpError(403, 'You have no access to that project.', 'project_forbidden');
       throw error;
     }
-    reply(res, await store.open(req, res, info, session.capAt));
+    await establish(store, req, res, info, session.capAt, list);
   }
 
   async function logout(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -176,12 +246,13 @@ export function createAuthRoutes(deps: AuthDeps) {
           region: config.region,
           endpointName: deps.endpointName(null),
           domain: config.domain,
+          upstreamTimeoutMs: config.upstreamTimeoutMs,
         });
         return;
       case 'POST /auth/login':
         return login(req, res);
       case 'GET /auth/session':
-        return reply(res, await sessions.current(req));
+        return probe(req, res);
       case 'GET /auth/projects':
         return projects(req, res);
       case 'POST /auth/project':

@@ -101,7 +101,7 @@ describe('compute proxy', () => {
     expect(answer.status).toBe(401);
     expect(answer.json.error.code).toBe('session_expired');
     expect(answer.cookie).toMatch(/^ecs_sid=;.*Max-Age=0/);
-    expect((await gw.call('GET', '/auth/session', { cookie })).status).toBe(401);
+    expect(await gw.signedIn(cookie)).toBe(false);
   });
 
   it('needs a session', async () => {
@@ -131,7 +131,8 @@ describe('compute endpoint from configuration', () => {
     gw = await new GatewayUnderTest().start({}, (base) => ({ ECS_ENDPOINT: `${base}/compute/two/v2.1/${'a1'.repeat(16)}` }));
     const login = await gw.call('POST', '/auth/login', { body: { username: 'alice', password: 'alice-pw', project: 'alpha' } });
     await gw.call('GET', '/api/compute/v2/x/flavors', { cookie: login.cookie!.split(';')[0] });
-    expect(gw.upstream.requestsTo('/compute/').map((r) => r.url)).toEqual(['/compute/two/v2/x/flavors']);
+    // Version discovery at login went there too.
+    expect(gw.upstream.requestsTo('/compute/').map((r) => r.url)).toEqual(['/compute/two/', '/compute/two/v2.1/', '/compute/two/v2/x/flavors']);
   });
 
   it("picks ECS_REGION's public compute endpoint from the catalog", async () => {
@@ -140,7 +141,7 @@ describe('compute endpoint from configuration', () => {
     const login = await gw.call('POST', '/auth/login', { body: { username: 'alice', password: 'alice-pw', project: 'alpha' } });
     expect(login.json.region).toBe('RegionTwo');
     await gw.call('GET', '/api/compute/v2.1/p/flavors', { cookie: login.cookie!.split(';')[0] });
-    expect(gw.upstream.requestsTo('/compute/').map((r) => r.url)).toEqual(['/compute/two/v2.1/p/flavors']);
+    expect(gw.upstream.requestsTo('/compute/').map((r) => r.url)).toEqual(['/compute/two/', '/compute/two/v2.1/', '/compute/two/v2.1/p/flavors']);
   });
 
   it('fails the login clearly when the catalog has no compute endpoint for the region', async () => {
@@ -150,5 +151,60 @@ describe('compute endpoint from configuration', () => {
     expect(login.status).toBe(502);
     expect(login.json.error.message).toMatch(/no public compute endpoint in region Nowhere/);
     expect(login.cookie).toBeUndefined();
+  });
+});
+
+describe('requests that lose their answer (never retried)', () => {
+  const serverPath = () => `/api/compute/v2.1/${alpha}/servers/s-1`;
+  const upstreamCalls = () => gw.upstream.requestsTo(`/compute/v2.1/${alpha}/servers/s-1`);
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+  async function restartWithTimeout(ms: number) {
+    await gw.stop();
+    gw = await new GatewayUnderTest().start({ UPSTREAM_TIMEOUT_MS: String(ms) });
+    cookie = await gw.login('alice', 'alice-pw', 'alpha');
+  }
+
+  it('a write the cloud never answered is outcome_unknown (504), sent once', async () => {
+    await restartWithTimeout(300);
+    gw.upstream.compute = () => undefined; // the cloud takes it and never answers
+    const answer = await gw.call('PUT', serverPath(), { cookie, body: { server: { name: 'renamed' } } });
+    expect(answer.status).toBe(504);
+    expect(answer.json.error.code).toBe('outcome_unknown');
+    expect(answer.json.error.message).toMatch(/may or may not have applied it/);
+    await settle();
+    expect(upstreamCalls()).toHaveLength(1);
+  });
+
+  it('a write whose connection dropped after it was sent is outcome_unknown (502), sent once', async () => {
+    gw.upstream.compute = (_req, res) => res.socket?.destroy();
+    const answer = await gw.call('POST', `${serverPath()}/action`, { cookie, body: { reboot: { type: 'SOFT' } } });
+    expect(answer.status).toBe(502);
+    expect(answer.json.error.code).toBe('outcome_unknown');
+    await settle();
+    expect(gw.upstream.requestsTo(`/compute/v2.1/${alpha}/servers/s-1/action`)).toHaveLength(1);
+  });
+
+  it('a write that could not be delivered (connection refused) is upstream_unreachable: it was not sent', async () => {
+    await gw.upstream.stop();
+    const answer = await gw.call('DELETE', serverPath(), { cookie });
+    expect(answer.status).toBe(502);
+    expect(answer.json.error.code).toBe('upstream_unreachable');
+    expect(answer.json.error.message).toMatch(/unreachable \(ECONNREFUSED\)/);
+    await gw.upstream.start();
+  });
+
+  it('a read that timed out or dropped stays upstream_unreachable (safe to ask again), also sent once', async () => {
+    await restartWithTimeout(300);
+    gw.upstream.compute = () => undefined;
+    const slow = await gw.call('GET', serverPath(), { cookie });
+    expect(slow.status).toBe(504);
+    expect(slow.json.error.code).toBe('upstream_unreachable');
+    gw.upstream.compute = (_req, res) => res.socket?.destroy();
+    const dropped = await gw.call('GET', serverPath(), { cookie });
+    expect(dropped.status).toBe(502);
+    expect(dropped.json.error.code).toBe('upstream_unreachable');
+    await settle();
+    expect(upstreamCalls()).toHaveLength(2);
   });
 });

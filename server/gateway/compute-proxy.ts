@@ -2,7 +2,8 @@
 // Request bodies are small JSON documents and are read first (capped), so the upstream
 // always gets a Content-Length, which the ECS API requires for POST and PUT. Response
 // bodies are streamed. Headers pass through allow-lists in both directions, so neither
-// cookies nor tokens cross the gateway.
+// cookies nor tokens cross the gateway. Nothing is ever retried; a write whose answer is
+// lost is reported as such (`outcome_unknown`), apart from one that never left (`upstream_unreachable`).
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { pipeline } from 'node:stream/promises';
@@ -29,6 +30,7 @@ const FORWARDED_RESPONSE_HEADERS: Record<string, string> = {
 };
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
+const READS = new Set(['GET', 'HEAD']);
 
 export interface ProxyOptions {
   maxBodyBytes: number;
@@ -56,22 +58,7 @@ export async function proxyCompute(
     headers['content-length'] = String(body.length);
   }
 
-  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-  const upstream = await new Promise<IncomingMessage>((resolve, reject) => {
-    const outgoing = send(target, { method, headers, timeout: options.timeoutMs }, resolve);
-    outgoing.on('timeout', () => outgoing.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
-    outgoing.on('error', (error: NodeJS.ErrnoException) => {
-      const status = error.code === 'ETIMEDOUT' ? 504 : 502;
-      const why = error.code === 'ETIMEDOUT' ? 'did not answer in time' : `is unreachable (${error.code ?? describe(error)})`;
-      reject(new HttpError(status, `The compute endpoint ${target.host} ${why}`, 'upstream_unreachable'));
-    });
-    // The browser gave up (navigation, abort): stop the upstream call as well.
-    res.on('close', () => {
-      if (!res.writableFinished) outgoing.destroy();
-    });
-    outgoing.end(body);
-  });
-
+  const upstream = await forward(target, method, headers, body, options.timeoutMs, res);
   if (upstream.statusCode === 401) {
     upstream.resume();
     return 'unauthorized';
@@ -90,4 +77,53 @@ export async function proxyCompute(
     res.destroy();
   }
   return 'done';
+}
+
+/**
+ * Sends the request; resolves with the upstream's response (headers received). A write goes
+ * on a connection of its own, so a pooled connection the upstream has just closed cannot
+ * turn a request that was never read into one whose outcome is unknown.
+ */
+function forward(
+  target: URL,
+  method: string,
+  headers: Record<string, string>,
+  body: Buffer,
+  timeoutMs: number,
+  res: ServerResponse,
+): Promise<IncomingMessage> {
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  const write = !READS.has(method);
+  return new Promise<IncomingMessage>((resolve, reject) => {
+    const outgoing = send(target, { method, headers, timeout: timeoutMs, ...(write ? { agent: false } : {}) }, resolve);
+    // Whether any of the request may have reached the upstream: once connected, it may have.
+    let connected = false;
+    outgoing.on('socket', (socket) => {
+      const ready = target.protocol === 'https:' ? 'secureConnect' : 'connect';
+      if (!socket.connecting) connected = true;
+      else socket.once(ready, () => (connected = true));
+    });
+    outgoing.on('timeout', () => outgoing.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
+    outgoing.on('error', (error: NodeJS.ErrnoException) => reject(failure(target, error, write && connected)));
+    // The browser gave up (navigation, abort): stop the upstream call as well.
+    res.on('close', () => {
+      if (!res.writableFinished) outgoing.destroy();
+    });
+    outgoing.end(body);
+  });
+}
+
+function failure(target: URL, error: NodeJS.ErrnoException, writeMayHaveArrived: boolean): HttpError {
+  const timedOut = error.code === 'ETIMEDOUT';
+  const where = `The compute endpoint ${target.host}`;
+  if (writeMayHaveArrived) {
+    const what = timedOut ? 'did not answer in time' : `dropped the connection (${error.code ?? describe(error)})`;
+    return new HttpError(
+      timedOut ? 504 : 502,
+      `${where} ${what} after the request was sent: the cloud may or may not have applied it. Check the resource before trying again.`,
+      'outcome_unknown',
+    );
+  }
+  const why = timedOut ? 'could not be reached in time' : `is unreachable (${error.code ?? describe(error)})`;
+  return new HttpError(timedOut ? 504 : 502, `${where} ${why}`, 'upstream_unreachable');
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pickComputeEndpoint } from './compute-catalog.ts';
-import { ConfigError, computeRootOf, iamV3Base, loadGatewayConfig } from './config.ts';
+import { ConfigError } from './config-error.ts';
+import { DEFAULT_UPSTREAM_TIMEOUT_MS, computeRootOf, iamV3Base, loadGatewayConfig } from './config.ts';
 
 describe('endpoint normalisation', () => {
   it.each([
@@ -41,7 +42,10 @@ describe('loadGatewayConfig', () => {
       ECS_REGION: 'r1',
       ECS_AUTH_TOKEN: ' tok ',
       SESSION_TTL: '3600',
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '10.0.0.0/8',
+      SESSION_STORE: 'redis://127.0.0.1:6379/2',
+      UPSTREAM_TIMEOUT_MS: '90000',
+      ACCESS_LOG: '0',
     });
     expect(config).toMatchObject({
       iamV3: 'http://iam:5000/v3',
@@ -49,10 +53,32 @@ describe('loadGatewayConfig', () => {
       region: 'r1',
       fixedToken: 'tok',
       sessionTtlSeconds: 3600,
-      trustProxy: true,
+      sessionStore: 'redis://127.0.0.1:6379/2',
+      upstreamTimeoutMs: 90_000,
+      accessLog: false,
       testHooks: false,
       maxBodyBytes: 1024 * 1024,
     });
+    expect(config.trustProxy.entries).toEqual(['10.0.0.0/8']);
+  });
+
+  it('defaults: sessions in memory, no trusted proxy, access log on, a timeout sized for slow clouds', () => {
+    const config = loadGatewayConfig({ IAM_ENDPOINT: 'http://iam' });
+    expect(config).toMatchObject({ sessionStore: null, accessLog: true, upstreamTimeoutMs: DEFAULT_UPSTREAM_TIMEOUT_MS });
+    expect(DEFAULT_UPSTREAM_TIMEOUT_MS).toBeGreaterThanOrEqual(120_000);
+    expect(config.trustProxy.enabled).toBe(false);
+  });
+
+  it('refuses a SESSION_STORE that is not Redis, without echoing it (it may hold a password)', () => {
+    expect(() => loadGatewayConfig({ IAM_ENDPOINT: 'http://iam', SESSION_STORE: 'http://h:6379' })).toThrow(/redis:\/\//);
+    expect(() => loadGatewayConfig({ IAM_ENDPOINT: 'http://iam', SESSION_STORE: 'not a url :secret@' })).toThrow(ConfigError);
+    expect(() => loadGatewayConfig({ IAM_ENDPOINT: 'http://iam', SESSION_STORE: 'not a url :secret@' })).not.toThrow(/secret/);
+    expect(loadGatewayConfig({ IAM_ENDPOINT: 'http://iam', SESSION_STORE: 'memory' }).sessionStore).toBeNull();
+  });
+
+  it('refuses a TRUST_PROXY entry that is not an address or subnet', () => {
+    expect(() => loadGatewayConfig({ IAM_ENDPOINT: 'http://iam', TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadGatewayConfig({ IAM_ENDPOINT: 'http://iam', TRUST_PROXY: 'proxy.example' })).toThrow(/TRUST_PROXY/);
   });
 
   it('refuses a malformed number', () => {

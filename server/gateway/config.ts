@@ -1,5 +1,7 @@
 // Gateway configuration, read once from the environment. Everything the gateway may
 // contact upstream is decided here (or by the IAM token's catalog), never by a request.
+import { ConfigError } from './config-error.ts';
+import { parseTrustProxy, type TrustedProxies } from './trusted-proxies.ts';
 
 export interface GatewayConfig {
   /** Keystone v3 base, always ending in `/v3` (e.g. `http://127.0.0.1:5000/v3`). */
@@ -14,8 +16,10 @@ export interface GatewayConfig {
   fixedToken: string | null;
   /** Upper bound on a session's life in seconds (the token's own expiry always applies). */
   sessionTtlSeconds: number | null;
-  /** Believe X-Forwarded-For / X-Forwarded-Proto / X-Forwarded-Host from a reverse proxy. */
-  trustProxy: boolean;
+  /** Reverse proxies whose X-Forwarded-For / -Proto / -Host are believed (TRUST_PROXY). */
+  trustProxy: TrustedProxies;
+  /** `redis://host:port/db` (SESSION_STORE): sessions and the login throttle in Redis; null: in memory. */
+  sessionStore: string | null;
   /** Name shown in the console header; defaults to the compute endpoint's host. */
   endpointName: string | null;
   /** Failed logins per client IP allowed within `loginWindowSeconds`. */
@@ -23,18 +27,48 @@ export interface GatewayConfig {
   loginWindowSeconds: number;
   /** Largest request body accepted on /auth and /api, in bytes. */
   maxBodyBytes: number;
-  /** Time allowed for one upstream call, in milliseconds. */
+  /** Time allowed for one upstream call (silence from the upstream), in milliseconds. */
   upstreamTimeoutMs: number;
+  /** How long a compute endpoint's version documents are served before a background refresh. */
+  versionsTtlSeconds: number;
+  /** How long a session keeps the user's project list before asking IAM again. */
+  projectsTtlSeconds: number;
+  /** One JSON line per request on stdout (ACCESS_LOG, on unless 0/false). */
+  accessLog: boolean;
   /** Enables test-only routes (GATEWAY_TEST_HOOKS=1); never set in production. */
   testHooks: boolean;
 }
 
-export class ConfigError extends Error {}
-
 type Env = Record<string, string | undefined>;
+
+/**
+ * Three minutes: real clouds are slow (a listing of 1,000 images taking a minute has been
+ * seen), and a write cut short by our own timeout leaves its outcome unknown.
+ */
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = 180_000;
 
 function flag(value: string | undefined): boolean {
   return value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
+}
+
+function onUnlessOff(value: string | undefined): boolean {
+  return value === undefined || value.trim() === '' || !/^(0|false|no|off)$/i.test(value.trim());
+}
+
+function redisUrl(raw: string | undefined): string | null {
+  const value = raw?.trim();
+  if (!value || value === 'memory') return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    // The value is not echoed: it may carry a Redis password.
+    throw new ConfigError('SESSION_STORE is not a URL (expected redis://host:port/db or memory)');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new ConfigError(`SESSION_STORE must be a redis:// or rediss:// URL (or memory), got "${url.protocol}"`);
+  }
+  return value;
 }
 
 function positiveInt(env: Env, name: string, fallback: number | null): number | null {
@@ -99,12 +133,16 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     domain: env.IAM_DOMAIN?.trim() || 'Default',
     fixedToken: env.ECS_AUTH_TOKEN?.trim() || null,
     sessionTtlSeconds: ttl,
-    trustProxy: flag(env.TRUST_PROXY),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    sessionStore: redisUrl(env.SESSION_STORE),
     endpointName: env.ECS_ENDPOINT_NAME?.trim() || null,
     loginMaxFailures: positiveInt(env, 'LOGIN_MAX_FAILURES', 5) ?? 5,
     loginWindowSeconds: positiveInt(env, 'LOGIN_WINDOW_SECONDS', 60) ?? 60,
     maxBodyBytes: positiveInt(env, 'MAX_BODY_BYTES', 1024 * 1024) ?? 1024 * 1024,
-    upstreamTimeoutMs: positiveInt(env, 'UPSTREAM_TIMEOUT_MS', 60_000) ?? 60_000,
+    upstreamTimeoutMs: positiveInt(env, 'UPSTREAM_TIMEOUT_MS', DEFAULT_UPSTREAM_TIMEOUT_MS) ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
+    versionsTtlSeconds: positiveInt(env, 'VERSIONS_TTL_SECONDS', 600) ?? 600,
+    projectsTtlSeconds: positiveInt(env, 'PROJECTS_TTL_SECONDS', 300) ?? 300,
+    accessLog: onUnlessOff(env.ACCESS_LOG),
     testHooks: flag(env.GATEWAY_TEST_HOOKS),
   };
 }

@@ -1,6 +1,7 @@
 // Small helpers over node:http shared by the gateway's routes: JSON answers, bounded
 // body reading, and what we may believe about the client (address, scheme, host).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TrustedProxies } from './trusted-proxies.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -77,18 +78,20 @@ function firstHeader(req: IncomingMessage, name: string): string | undefined {
   return first?.split(',')[0]?.trim() || undefined;
 }
 
-/** Client address for throttling; X-Forwarded-For only counts behind a trusted proxy. */
-export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  return (trustProxy && firstHeader(req, 'x-forwarded-for')) || req.socket.remoteAddress || 'unknown';
+/** Client address for throttling; X-Forwarded-For only counts when a trusted proxy sent it. */
+export function clientAddress(req: IncomingMessage, proxies: TrustedProxies): string {
+  return proxies.clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']);
 }
 
+const fromTrustedProxy = (req: IncomingMessage, proxies: TrustedProxies): boolean => proxies.trusts(req.socket.remoteAddress);
+
 /** Whether the browser reached us over https (directly, or through a trusted proxy). */
-export function isHttps(req: IncomingMessage, trustProxy: boolean): boolean {
+export function isHttps(req: IncomingMessage, proxies: TrustedProxies): boolean {
   if ((req.socket as { encrypted?: boolean }).encrypted) return true;
-  return trustProxy && firstHeader(req, 'x-forwarded-proto')?.toLowerCase() === 'https';
+  return fromTrustedProxy(req, proxies) && firstHeader(req, 'x-forwarded-proto')?.toLowerCase() === 'https';
 }
 
 /** The host the browser addressed: used only to compare with Origin, never to pick an upstream. */
-export function requestHost(req: IncomingMessage, trustProxy: boolean): string | undefined {
-  return (trustProxy && firstHeader(req, 'x-forwarded-host')) || req.headers.host || undefined;
+export function requestHost(req: IncomingMessage, proxies: TrustedProxies): string | undefined {
+  return (fromTrustedProxy(req, proxies) && firstHeader(req, 'x-forwarded-host')) || req.headers.host || undefined;
 }

@@ -41,6 +41,8 @@ const projectsSchema = z.object({
   ),
 });
 
+const userSchema = z.object({ user: z.object({ default_project_id: z.string().nullish() }) });
+
 export type Catalog = z.infer<typeof catalogSchema>;
 
 export interface TokenInfo {
@@ -107,6 +109,15 @@ export class IamClient {
       domain_id: p.domain_id ?? '',
       enabled: p.enabled ?? true,
     }));
+  }
+
+  /** The user's `default_project_id` (Keystone lets a user read itself), or null when it has none. */
+  async defaultProjectId(token: string, userId: string): Promise<string | null> {
+    const res = await this.call('GET', `/users/${encodeURIComponent(userId)}`, { 'X-Auth-Token': token });
+    if (!res.ok) throw await rejected(res);
+    const parsed = userSchema.safeParse(await res.json().catch(() => undefined));
+    if (!parsed.success) throw new HttpError(502, 'IAM returned a malformed user', 'upstream_malformed');
+    return parsed.data.user.default_project_id ?? null;
   }
 
   /** Whether IAM accepted the revocation. */

@@ -1,8 +1,22 @@
 // Failed logins counted per client IP in a sliding window; past the limit the gateway
 // answers 429 without asking IAM, so guessing passwords through the console is slow and
-// IAM's own lockout policies are not tripped by a single noisy client.
+// IAM's own lockout policies are not tripped by a single noisy client. Async, so that
+// replicas can share one count in Redis (redis-stores.ts).
 
-export class LoginThrottle {
+export interface LoginThrottle {
+  /** Seconds the client must wait before trying again, or 0 when it may try now. */
+  retryAfter(client: string): Promise<number>;
+  recordFailure(client: string): Promise<void>;
+}
+
+/** Seconds to wait, from the failure times (epoch ms, ascending) inside the window. */
+export function waitSeconds(recent: number[], maxFailures: number, windowMs: number, now: number): number {
+  if (recent.length < maxFailures) return 0;
+  const oldest = recent[recent.length - maxFailures];
+  return Math.max(1, Math.ceil((oldest + windowMs - now) / 1000));
+}
+
+export class MemoryLoginThrottle implements LoginThrottle {
   private readonly failures = new Map<string, number[]>();
 
   constructor(
@@ -12,15 +26,11 @@ export class LoginThrottle {
     private readonly maxClients = 10_000,
   ) {}
 
-  /** Seconds the client must wait before trying again, or 0 when it may try now. */
-  retryAfter(client: string): number {
-    const recent = this.recent(client);
-    if (recent.length < this.maxFailures) return 0;
-    const oldest = recent[recent.length - this.maxFailures];
-    return Math.max(1, Math.ceil((oldest + this.windowMs - this.now()) / 1000));
+  async retryAfter(client: string): Promise<number> {
+    return waitSeconds(this.recent(client), this.maxFailures, this.windowMs, this.now());
   }
 
-  recordFailure(client: string): void {
+  async recordFailure(client: string): Promise<void> {
     const recent = this.recent(client);
     recent.push(this.now());
     this.failures.set(client, recent);

@@ -3,13 +3,14 @@
 // names its Origin, come from the console's own origin.
 import type { IncomingMessage } from 'node:http';
 import { HttpError, requestHost } from './http-io.ts';
+import type { TrustedProxies } from './trusted-proxies.ts';
 
 export const CSRF_HEADER = 'x-requested-with';
 export const CSRF_VALUE = 'ecs-console';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function assertSameOriginWrite(req: IncomingMessage, trustProxy: boolean): void {
+export function assertSameOriginWrite(req: IncomingMessage, proxies: TrustedProxies): void {
   if (SAFE_METHODS.has(req.method ?? 'GET')) return;
   if (req.headers[CSRF_HEADER] !== CSRF_VALUE) {
     throw new HttpError(403, `Refused: state-changing requests need the header X-Requested-With: ${CSRF_VALUE}`, 'csrf');
@@ -24,7 +25,7 @@ export function assertSameOriginWrite(req: IncomingMessage, trustProxy: boolean)
   } catch {
     originHost = null;
   }
-  if (!originHost || originHost !== requestHost(req, trustProxy)) {
+  if (!originHost || originHost !== requestHost(req, proxies)) {
     throw new HttpError(403, 'Refused: cross-origin request', 'csrf');
   }
 }

@@ -1,12 +1,19 @@
 // Server-side sessions. Tokens (several KB with Huawei IAM) stay here; the browser holds
-// only a random id. The interface is async so a shared store (Redis, ...) can replace the
-// in-memory one when several gateway replicas run behind a load balancer.
+// only a random id. In memory by default; with SESSION_STORE=redis://... replicas share
+// them in Redis (redis-stores.ts).
 
 export interface SessionUser {
   id: string;
   name: string;
   /** The user's domain name. */
   domain: string;
+}
+
+/** The user's projects as IAM listed them, kept with the session (PROJECTS_TTL_SECONDS). */
+export interface CachedProjects {
+  list: { id: string; name: string; domain_id: string; enabled: boolean }[];
+  /** Epoch ms of IAM's answer. */
+  fetchedAt: number;
 }
 
 export interface StoredSession {
@@ -22,12 +29,19 @@ export interface StoredSession {
   region: string | null;
   /** Compute root this session's requests go to (configured, or from the token's catalog). */
   computeRoot: string;
+  projects?: CachedProjects;
 }
+
+/** A session before it has an id. */
+export type NewSession = Omit<StoredSession, 'id'>;
 
 export interface SessionStore {
   get(id: string): Promise<StoredSession | undefined>;
+  /** Stores the session until its `expiresAt`. */
   set(session: StoredSession): Promise<void>;
   delete(id: string): Promise<void>;
+  /** Resolves when the store answers (readiness check); rejects with HttpError 503 when not. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,6 +71,8 @@ export class MemorySessionStore implements SessionStore {
   async delete(id: string): Promise<void> {
     this.sessions.delete(id);
   }
+
+  async ping(): Promise<void> {}
 
   async close(): Promise<void> {
     clearInterval(this.sweeper);

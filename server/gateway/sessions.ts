@@ -7,26 +7,24 @@ import { pickComputeEndpoint } from './compute-catalog.ts';
 import type { GatewayConfig } from './config.ts';
 import { HttpError, isHttps } from './http-io.ts';
 import { IamRejected, type IamClient, type TokenInfo } from './keystone.ts';
+import { noteUser } from './request-notes.ts';
 import { clearedSessionCookie, readSessionId, sessionCookie } from './session-cookie.ts';
-import type { SessionStore, StoredSession } from './session-store.ts';
+import type { NewSession, SessionStore, StoredSession } from './session-store.ts';
 
 export interface SessionSource {
   /** The request's session, or HttpError 401. */
   current(req: IncomingMessage): Promise<StoredSession>;
   /** Forgets the session (after logout, or when the upstream refused its token). */
   drop(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** Stores what was learnt about the session since (its project list). */
+  update(session: StoredSession): Promise<void>;
 }
 
 export const sessionExpired = (): HttpError =>
   new HttpError(401, 'Your session has expired. Please log in again.', 'session_expired');
 
 /** Turns a project-scoped token into a session: its compute endpoint, region and expiry. */
-export function sessionFromToken(
-  config: GatewayConfig,
-  info: TokenInfo,
-  id: string,
-  capAt: number | null,
-): StoredSession {
+export function sessionFromToken(config: GatewayConfig, info: TokenInfo, capAt: number | null): NewSession {
   if (!info.project) throw new HttpError(502, 'IAM issued a token without a project scope', 'upstream_malformed');
   let computeRoot = config.computeRoot;
   let region = config.region;
@@ -40,7 +38,6 @@ export function sessionFromToken(
     region = region ?? endpoint.region;
   }
   return {
-    id,
     token: info.token,
     expiresAt: capAt === null ? info.expiresAt : Math.min(info.expiresAt, capAt),
     capAt,
@@ -67,6 +64,7 @@ export class CookieSessions implements SessionSource {
       if (session) await this.store.delete(id);
       throw sessionExpired();
     }
+    noteUser(req, session.user.id);
     return session;
   }
 
@@ -74,11 +72,12 @@ export class CookieSessions implements SessionSource {
    * Stores a session for a fresh token under a new id (a new id at every login and
    * project switch, so an id seen before authentication is worthless) and sets the cookie.
    */
-  async open(req: IncomingMessage, res: ServerResponse, info: TokenInfo, capAt: number | null): Promise<StoredSession> {
+  async open(req: IncomingMessage, res: ServerResponse, draft: NewSession): Promise<StoredSession> {
     const previous = readSessionId(req);
-    const session = sessionFromToken(this.config, info, randomBytes(32).toString('base64url'), capAt);
+    const session: StoredSession = { id: randomBytes(32).toString('base64url'), ...draft };
     await this.store.set(session);
     if (previous) await this.store.delete(previous);
+    noteUser(req, session.user.id);
     const maxAge = (session.expiresAt - this.now()) / 1000;
     res.setHeader('Set-Cookie', sessionCookie(session.id, maxAge, isHttps(req, this.config.trustProxy)));
     return session;
@@ -88,6 +87,10 @@ export class CookieSessions implements SessionSource {
     const id = readSessionId(req);
     if (id) await this.store.delete(id);
     res.setHeader('Set-Cookie', clearedSessionCookie(isHttps(req, this.config.trustProxy)));
+  }
+
+  async update(session: StoredSession): Promise<void> {
+    await this.store.set(session);
   }
 }
 
@@ -102,11 +105,12 @@ export class FixedTokenSession implements SessionSource {
     private readonly now: () => number,
   ) {}
 
-  async current(): Promise<StoredSession> {
+  async current(req: IncomingMessage): Promise<StoredSession> {
     this.cached ??= this.describe();
     const pending = this.cached;
     try {
       const session = await pending;
+      noteUser(req, session.user.id);
       if (session.expiresAt > this.now()) return session;
       throw sessionExpired();
     } catch (error) {
@@ -120,10 +124,14 @@ export class FixedTokenSession implements SessionSource {
     this.cached = null;
   }
 
+  async update(session: StoredSession): Promise<void> {
+    this.cached = Promise.resolve(session);
+  }
+
   private async describe(): Promise<StoredSession> {
     try {
       const info = await this.iam.validate(this.token);
-      return sessionFromToken(this.config, info, 'fixed-token', null);
+      return { id: 'fixed-token', ...sessionFromToken(this.config, info, null) };
     } catch (error) {
       if (error instanceof IamRejected) {
         throw new HttpError(401, 'The configured ECS_AUTH_TOKEN is not valid (expired or revoked)', 'session_expired');

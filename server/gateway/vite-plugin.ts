@@ -2,7 +2,8 @@
 // cloud exactly as the production server does. The gateway's configuration comes from the
 // environment (server/dev.ts sets IAM_ENDPOINT when it starts the embedded cloud).
 import type { Connect, Plugin } from 'vite';
-import { ConfigError, loadGatewayConfig } from './config.ts';
+import { ConfigError } from './config-error.ts';
+import { loadGatewayConfig } from './config.ts';
 import { createGateway, type Gateway } from './gateway.ts';
 import { applySecurityHeaders } from './security-headers.ts';
 

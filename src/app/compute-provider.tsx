@@ -5,20 +5,24 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DefaultSkeleton, QueryState } from '../components/query-state';
 import { sessionQueries } from '../features/session/queries';
+import { discoveryFromSession } from '../features/versions/api';
 import { versionQueries } from '../features/versions/queries';
 import { ComputeContext, type ComputeTarget } from '../lib/compute';
 import { CLIENT_MAX_MICROVERSION } from '../lib/microversion';
 
 /**
  * Joins the session (which project) and the endpoint's versions (which microversion) into
- * the ComputeTarget every compute call needs; pages below can call useCompute().
+ * the ComputeTarget every compute call needs; pages below can call useCompute(). The versions
+ * come with the session (the gateway discovers and caches them), so the page's first compute
+ * request goes out at once; only when the gateway had none does the page discover them itself.
  */
 export function ComputeProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const session = useQuery(sessionQueries.current());
-  const discovery = useQuery(versionQueries.discovery());
+  const handed = useMemo(() => discoveryFromSession(session.data?.compute), [session.data?.compute]);
+  const discovery = useQuery({ ...versionQueries.discovery(), enabled: session.isSuccess && !handed });
   const projectId = session.data?.project.id;
-  const found = discovery.data;
+  const found = handed ?? discovery.data;
 
   const target = useMemo<ComputeTarget | null>(
     () =>

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { DEFAULT_UPSTREAM_TIMEOUT_MS } from '../../server/gateway/config';
 import { mockHttp } from '../test/http-mock';
-import { apiClient, readErrorEnvelope } from './api-client';
+import { adoptGatewayTimeout, apiClient, readErrorEnvelope } from './api-client';
 import { ApiError, describeError, parseResponse } from './errors';
 import { i18n } from './i18n';
 import { onSessionExpired } from './session-expiry';
@@ -113,6 +114,20 @@ describe('api client', () => {
     await failure(apiClient.get('/api/compute/v2.1/p/servers'));
     expect(expired).toHaveBeenCalledTimes(1);
     stop();
+  });
+
+  it("waits longer than the gateway's bound on an upstream call, so the gateway answers first", () => {
+    const initial = apiClient.defaults.timeout!;
+    try {
+      expect(initial).toBeGreaterThan(DEFAULT_UPSTREAM_TIMEOUT_MS);
+      adoptGatewayTimeout(600_000);
+      expect(apiClient.defaults.timeout).toBeGreaterThan(600_000);
+      // A gateway with a short bound never makes the SPA give up sooner than by default.
+      adoptGatewayTimeout(5_000);
+      expect(apiClient.defaults.timeout).toBe(initial);
+    } finally {
+      apiClient.defaults.timeout = initial;
+    }
   });
 
   it('refuses absolute URLs so a path built from data cannot leave the origin', () => {

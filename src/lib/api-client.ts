@@ -3,6 +3,13 @@ import { ApiError, clientErrorCodes } from './errors';
 import { notifySessionExpired } from './session-expiry';
 
 /**
+ * Never shorter than the gateway's own bound on an upstream call (UPSTREAM_TIMEOUT_MS, 180 s
+ * by default): the gateway answers first — for a write, with whether its outcome is known.
+ */
+const DEFAULT_TIMEOUT_MS = 190_000;
+const MARGIN_MS = 10_000;
+
+/**
  * The one HTTP client of the SPA. Same-origin only: the gateway holds the token and forwards
  * `/api/compute/...`; `/auth/...` is the gateway's own session API.
  */
@@ -11,13 +18,19 @@ export const apiClient = axios.create({
   withCredentials: true,
   // never let a path built from data turn into a request to another origin
   allowAbsoluteUrls: false,
-  timeout: 60_000,
+  timeout: DEFAULT_TIMEOUT_MS,
   headers: {
     Accept: 'application/json',
     // the gateway refuses mutating requests without it (CSRF defence)
     'X-Requested-With': 'ecs-console',
   },
 });
+
+/** Follows a gateway configured with a longer UPSTREAM_TIMEOUT_MS (it says so in its config and session). */
+export function adoptGatewayTimeout(gatewayTimeoutMs: number | undefined): void {
+  if (gatewayTimeoutMs === undefined) return;
+  apiClient.defaults.timeout = Math.max(DEFAULT_TIMEOUT_MS, gatewayTimeoutMs + MARGIN_MS);
+}
 
 /** Calls where a 401 is an answer ("not logged in", "wrong password"), not an expired session. */
 const SESSIONLESS = ['/auth/login', '/auth/session', '/auth/config'];

@@ -30,17 +30,36 @@ const PROJECTS: FakeProject[] = [
   { id: 'c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3', name: 'closed', enabled: false },
 ];
 
-const USERS: Record<string, { password: string; projects: string[]; roles: string[] }> = {
+interface FakeUser {
+  password: string;
+  /** In the order of the user's assignments, as GET /v3/auth/projects lists them. */
+  projects: string[];
+  roles: string[];
+  /** Keystone's `default_project_id`, by project name. */
+  defaultProject?: string;
+}
+
+const USERS: Record<string, FakeUser> = {
   alice: { password: 'alice-pw', projects: ['alpha'], roles: ['member'] },
-  admin: { password: 'admin-pw', projects: ['closed', 'beta', 'alpha'], roles: ['admin', 'member'] },
+  // The default project is neither the first listed nor the first enabled one.
+  admin: { password: 'admin-pw', projects: ['closed', 'beta', 'alpha'], roles: ['admin', 'member'], defaultProject: 'alpha' },
+  // A default project that is disabled.
+  carol: { password: 'carol-pw', projects: ['closed', 'beta'], roles: ['member'], defaultProject: 'closed' },
 };
 
 export class FakeUpstream {
   readonly requests: RecordedRequest[] = [];
   readonly tokens = new Map<string, FakeToken>();
+  /** Whether a user may read itself (GET /v3/users/{own id}); some IAMs' policies say no. */
+  usersReadThemselves = true;
+  /**
+   * Keystone scopes a password request without scope to the user's default project, when
+   * it has one; IAMs that return unscoped tokens instead leave it to the console.
+   */
+  scopesToDefaultProject = false;
   /** Milliseconds a token lives. */
   tokenTtlMs = 3_600_000;
-  /** Answer of the compute API, replaceable per test. */
+  /** Answer of the compute API (but its version documents), replaceable per test. */
   compute: (req: RecordedRequest, res: ServerResponse) => void = (req, res) => {
     res.writeHead(200, {
       'Content-Type': 'application/json',
@@ -56,6 +75,11 @@ export class FakeUpstream {
     });
     res.end(JSON.stringify({ path: req.url, method: req.method }));
   };
+
+  /** Nova's version documents (spec 3.3/3.4), served without a token as Nova does; null: answer 503. */
+  versions: { max: string } | null = { max: '2.79' };
+  /** While set, version documents wait for this promise (a slow endpoint, under the test's control). */
+  versionsGate: Promise<void> | null = null;
 
   private readonly server = createServer((req, res) => void this.dispatch(req, res));
   base = '';
@@ -130,6 +154,25 @@ export class FakeUpstream {
       }));
       return json(res, 200, { projects, links: {} });
     }
+    const userRoute = /^GET \/v3\/users\/([^/]+)$/.exec(route);
+    if (userRoute) {
+      const caller = this.valid(req.headers['x-auth-token']);
+      if (!caller) return json(res, 401, { error: { code: 401 } });
+      // Keystone's default policy: a user may read itself (admins anyone; not needed here).
+      if (userRoute[1] !== `uid-${caller.user}` || !this.usersReadThemselves) return json(res, 403, { error: { code: 403 } });
+      const user = USERS[caller.user];
+      const defaultProjectId = user.defaultProject ? this.projectId(user.defaultProject) : undefined;
+      return json(res, 200, { user: { id: userRoute[1], name: caller.user, domain_id: 'default', enabled: true, ...(defaultProjectId ? { default_project_id: defaultProjectId } : {}) } });
+    }
+    const versionRoute = /^(\/compute(?:\/two)?)\/(v2\.1\/)?$/.exec(path);
+    if (recorded.method === 'GET' && versionRoute) {
+      if (this.versionsGate) await this.versionsGate;
+      if (!this.versions) return json(res, 503, { message: 'versions unavailable' });
+      const root = `${this.base}${versionRoute[1]}`;
+      const v21 = { id: 'v2.1', status: 'CURRENT', version: this.versions.max, min_version: '2.1', updated: '2013-07-23T11:33:21Z', links: [{ rel: 'self', href: `${root}/v2.1/` }] };
+      const v20 = { id: 'v2.0', status: 'SUPPORTED', version: '', min_version: '', updated: '2011-01-21T11:33:21Z', links: [{ rel: 'self', href: `${root}/v2/` }] };
+      return json(res, 200, versionRoute[2] ? { version: v21 } : { versions: [v20, v21] });
+    }
     if (path.startsWith('/compute/')) {
       if (!this.valid(req.headers['x-auth-token'])) return json(res, 401, { error: { code: 401, message: 'auth' } });
       return this.compute(recorded, res);
@@ -153,6 +196,11 @@ export class FakeUpstream {
     }
     if (!user) return json(res, 401, { error: { code: 401, message: 'The request you have made requires authentication.' } });
     let projectId: string | null = null;
+    const fallback = USERS[user].defaultProject;
+    if (!auth.scope && this.scopesToDefaultProject && auth.identity.methods[0] === 'password' && fallback) {
+      const project = PROJECTS.find((p) => p.name === fallback)!;
+      if (project.enabled) projectId = project.id;
+    }
     if (auth.scope) {
       const want = auth.scope.project;
       const project = PROJECTS.find((p) => (want.id ? p.id === want.id : p.name === want.name && want.domain?.name === 'Default'));

@@ -4,7 +4,7 @@
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadGatewayConfig, type GatewayConfig } from '../config.ts';
-import { createGateway, type Gateway } from '../gateway.ts';
+import { createGateway, type Gateway, type GatewayOptions } from '../gateway.ts';
 import { FakeUpstream } from './fake-upstream.ts';
 
 export interface Answer {
@@ -31,13 +31,30 @@ export class GatewayUnderTest {
   private server!: Server;
   port = 0;
   clock: { now: number | null } = { now: null };
+  private ownsUpstream = true;
+  private options: GatewayOptions = {};
+
+  /** Gateway options for this test (a session store of the test's own, ...). */
+  using(options: GatewayOptions): this {
+    this.options = options;
+    return this;
+  }
+
+  /** Another replica in front of the same upstream (the caller stops the upstream). */
+  sharing(upstream: FakeUpstream): this {
+    this.upstream = upstream;
+    this.ownsUpstream = false;
+    return this;
+  }
 
   async start(env: Record<string, string> = {}, configure?: (upstreamBase: string) => Record<string, string>) {
-    this.upstream = await new FakeUpstream().start();
-    this.config = loadGatewayConfig({ IAM_ENDPOINT: this.upstream.base, ...env, ...configure?.(this.upstream.base) });
+    if (this.ownsUpstream) this.upstream = await new FakeUpstream().start();
+    // The access log is off in tests unless a test asks for it (ACCESS_LOG: '1').
+    this.config = loadGatewayConfig({ IAM_ENDPOINT: this.upstream.base, ACCESS_LOG: '0', ...env, ...configure?.(this.upstream.base) });
     this.gateway = createGateway(this.config, {
       now: () => this.clock.now ?? Date.now(),
       logError: () => undefined,
+      ...this.options,
     });
     this.server = createServer((req, res) =>
       this.gateway.handle(req, res, () => {
@@ -53,7 +70,7 @@ export class GatewayUnderTest {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     await this.gateway.close();
-    await this.upstream.stop();
+    if (this.ownsUpstream) await this.upstream.stop();
   }
 
   get origin(): string {
@@ -89,10 +106,21 @@ export class GatewayUnderTest {
     });
   }
 
-  /** Logs in and returns the `ecs_sid=...` pair to send back as Cookie. */
+  /** Asks the session probe whether `cookie` is signed in (a signed-out answer is a 200). */
+  async signedIn(cookie?: string): Promise<boolean> {
+    const answer = await this.call('GET', '/auth/session', { cookie });
+    if (answer.status !== 200) throw new Error(`session probe answered ${answer.status} ${answer.text}`);
+    return answer.json.authenticated;
+  }
+
+  /**
+   * Logs in and returns the `ecs_sid=...` pair to send back as Cookie. The upstream's record
+   * starts afresh, so a test sees only the calls its own requests caused.
+   */
   async login(username = 'alice', password = 'alice-pw', project?: string): Promise<string> {
     const answer = await this.call('POST', '/auth/login', { body: { username, password, domain: 'Default', project } });
     if (answer.status !== 200 || !answer.cookie) throw new Error(`login failed: ${answer.status} ${answer.text}`);
+    this.upstream.requests.length = 0;
     return answer.cookie.split(';')[0];
   }
 }

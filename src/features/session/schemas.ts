@@ -11,6 +11,8 @@ export const authConfigSchema = z.object({
   region: z._default(z.nullable(z.string()), null),
   endpointName: z._default(z.string(), ''),
   domain: z._default(z.string(), 'Default'),
+  /** The gateway's bound on one upstream call; the SPA waits a little longer. */
+  upstreamTimeoutMs: z.optional(z.number()),
 });
 export type AuthConfig = z.infer<typeof authConfigSchema>;
 
@@ -21,6 +23,7 @@ const domainSchema = z.pipe(
 );
 
 export const sessionSchema = z.object({
+  authenticated: z.optional(z.literal(true)),
   user: z.object({ id: z.string(), name: z.string(), domain: z.optional(domainSchema) }),
   project: z.object({ id: z.string(), name: z.string() }),
   roles: z._default(z.array(z.string()), []),
@@ -28,8 +31,17 @@ export const sessionSchema = z.object({
   expiresAt: z.string(),
   region: z._default(z.nullable(z.string()), null),
   endpointName: z._default(z.string(), ''),
+  /**
+   * The compute endpoint's version documents, discovered and cached by the gateway (null when
+   * it could not); the versions feature reads them (features/versions/api.ts).
+   */
+  compute: z._default(z.nullable(z.unknown()), null),
+  upstreamTimeoutMs: z.optional(z.number()),
 });
 export type Session = z.infer<typeof sessionSchema>;
+
+/** `GET /auth/session`: the session, or a signed-out visitor (an answer, not an error). */
+export const sessionProbeSchema = z.union([z.object({ authenticated: z.literal(false) }), sessionSchema]);
 
 export const projectSchema = z.object({
   id: z.string(),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cloudRoutes, versions } from '../../test/fixtures';
 import { mockHttp } from '../../test/http-mock';
-import { discoverCompute } from './api';
+import { discoverCompute, discoveryFromSession } from './api';
 
 let http: ReturnType<typeof mockHttp> | undefined;
 afterEach(() => http?.restore());
@@ -39,5 +39,23 @@ describe('compute endpoint discovery', () => {
   it('accepts 300 Multiple Choices for the version list', async () => {
     http = mockHttp(cloudRoutes({ 'GET /api/compute/': { status: 300, body: versions } }));
     expect(await discoverCompute()).toMatchObject({ microversion: '2.26' });
+  });
+});
+
+describe('discovery handed over with the session', () => {
+  it('negotiates from the documents the gateway discovered, as from the live ones', () => {
+    const found = discoveryFromSession({ versions: versions.versions, current: versions.versions[1], fetchedAt: '2026-01-01T00:00:00Z' });
+    expect(found).toMatchObject({ microversion: '2.26', legacyAvailable: true, incompatible: false, current: { id: 'v2.1' } });
+  });
+
+  it('gives null (the page discovers for itself) when the gateway had nothing usable', () => {
+    expect(discoveryFromSession(null)).toBeNull();
+    expect(discoveryFromSession({ versions: 'no' })).toBeNull();
+    // v2.1 listed but its document missing: not enough to negotiate.
+    expect(discoveryFromSession({ versions: versions.versions, current: null })).toBeNull();
+  });
+
+  it('an endpoint without v2.1 speaks the legacy API', () => {
+    expect(discoveryFromSession({ versions: [versions.versions[0]], current: null })).toMatchObject({ microversion: null, legacyAvailable: true });
   });
 });

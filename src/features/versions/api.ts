@@ -1,7 +1,13 @@
 import { apiClient, requestIdOf } from '../../lib/api-client';
 import { parseResponse } from '../../lib/errors';
 import { negotiateMicroversion } from '../../lib/microversion';
-import { versionResponseSchema, versionsResponseSchema, type ApiVersion, type ComputeDiscovery } from './schemas';
+import {
+  gatewayVersionsSchema,
+  versionResponseSchema,
+  versionsResponseSchema,
+  type ApiVersion,
+  type ComputeDiscovery,
+} from './schemas';
 
 const ROOT = '/api/compute/';
 
@@ -32,12 +38,28 @@ export async function getVersion(id: string): Promise<ApiVersion> {
     .version;
 }
 
-/** Reads the versions once and negotiates the microversion the console will send. */
-export async function discoverCompute(): Promise<ComputeDiscovery> {
-  const versions = await listVersions();
-  const hasV21 = versions.some((version) => version.id === 'v2.1');
+const hasV21 = (versions: ApiVersion[]) => versions.some((version) => version.id === 'v2.1');
+
+/** What the console will speak, given `GET /` and the v2.1 document. */
+function negotiate(versions: ApiVersion[], current: ApiVersion | null): ComputeDiscovery {
   const legacyAvailable = versions.some((version) => version.id === 'v2.0' || version.id === 'v2');
-  const current = hasV21 ? await getVersion('v2.1') : null;
   const microversion = current ? negotiateMicroversion({ min: current.min_version, max: current.version }) : null;
   return { versions, current, microversion, legacyAvailable, incompatible: Boolean(current) && !microversion };
+}
+
+/** Reads the versions from the endpoint and negotiates the microversion the console will send. */
+export async function discoverCompute(): Promise<ComputeDiscovery> {
+  const versions = await listVersions();
+  return negotiate(versions, hasV21(versions) ? await getVersion('v2.1') : null);
+}
+
+/**
+ * The same, from the documents the gateway discovered and handed over with the session, so
+ * the first page needs no call before its own. Null when the gateway had none (or sent
+ * something else): the page then discovers for itself.
+ */
+export function discoveryFromSession(documents: unknown): ComputeDiscovery | null {
+  const parsed = gatewayVersionsSchema.safeParse(documents);
+  if (!parsed.success || (hasV21(parsed.data.versions) && !parsed.data.current)) return null;
+  return negotiate(parsed.data.versions, parsed.data.current);
 }

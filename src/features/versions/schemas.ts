@@ -17,6 +17,9 @@ export type ApiVersion = z.infer<typeof apiVersionSchema>;
 export const versionsResponseSchema = z.object({ versions: z.array(apiVersionSchema) });
 export const versionResponseSchema = z.object({ version: apiVersionSchema });
 
+/** The same documents as the gateway hands them over with the session (`Session.compute`). */
+export const gatewayVersionsSchema = z.object({ versions: z.array(apiVersionSchema), current: apiVersionSchema.nullable() });
+
 /** What the console learnt about the compute endpoint and chose to speak. */
 export interface ComputeDiscovery {
   versions: ApiVersion[];
