@@ -94,9 +94,17 @@ describe('login', () => {
     expect(alice.json.project.name).toBe('alpha'); // no default project
   });
 
-  it('falls back to the first enabled project when IAM will not let the user read itself', async () => {
+  it('falls back to the first enabled project by name when IAM will not let the user read itself', async () => {
     gw.upstream.usersReadThemselves = false;
     const answer = await gw.call('POST', '/auth/login', { body: { username: 'admin', password: 'admin-pw' } });
+    expect(answer.status).toBe(200);
+    // listed as closed (disabled), beta, alpha: the first enabled by name, not by IAM's order
+    expect(answer.json.project.name).toBe('alpha');
+  });
+
+  it('without a default project, prefers the project named like the user (Keystone bootstrap admin)', async () => {
+    gw.upstream.usersReadThemselves = false;
+    const answer = await gw.call('POST', '/auth/login', { body: { username: 'beta', password: 'beta-pw' } });
     expect(answer.status).toBe(200);
     expect(answer.json.project.name).toBe('beta');
   });

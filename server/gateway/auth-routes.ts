@@ -152,7 +152,9 @@ export function createAuthRoutes(deps: AuthDeps) {
   }
 
   // No project asked for: the user's default project (Keystone's `default_project_id`) when
-  // it is one of the user's enabled projects, else the first enabled one; then a rescope of
+  // it is one of the user's enabled projects; else the project named like the user (Keystone's
+  // bootstrap admin has no default project but an `admin` project), else the first enabled one
+  // by name (as Horizon lists them: stable whatever order IAM answers in); then a rescope of
   // the unscoped token. (The unscoped token is left to expire rather than revoked: some IAMs
   // revoke a token's whole chain, which would take the rescoped token with it.)
   async function scopeToDefaultProject(unscoped: TokenInfo): Promise<{ info: TokenInfo; projects: IamProject[] }> {
@@ -161,8 +163,9 @@ export function createAuthRoutes(deps: AuthDeps) {
       // Not every IAM lets a user read itself; then the first project will do.
       iam.defaultProjectId(unscoped.token, unscoped.user.id).catch(() => null),
     ]);
-    const enabled = projects.filter((p) => p.enabled);
-    const chosen = enabled.find((p) => p.id === defaultId) ?? enabled[0];
+    const enabled = projects.filter((p) => p.enabled).sort((a, b) => a.name.localeCompare(b.name));
+    const chosen =
+      enabled.find((p) => p.id === defaultId) ?? enabled.find((p) => p.name === unscoped.user.name) ?? enabled[0];
     if (!chosen) throw new HttpError(403, 'This user has no project to work in.', 'no_project');
     return { info: await iam.rescope(unscoped.token, chosen.id), projects };
   }

@@ -45,6 +45,8 @@ const USERS: Record<string, FakeUser> = {
   admin: { password: 'admin-pw', projects: ['closed', 'beta', 'alpha'], roles: ['admin', 'member'], defaultProject: 'alpha' },
   // A default project that is disabled.
   carol: { password: 'carol-pw', projects: ['closed', 'beta'], roles: ['member'], defaultProject: 'closed' },
+  // No default project, and a project named like the user that is not first by name.
+  beta: { password: 'beta-pw', projects: ['alpha', 'beta'], roles: ['member'] },
 };
 
 export class FakeUpstream {
