@@ -1,5 +1,5 @@
 import type { ServerListFilters } from './api';
-import { UUID } from './validators';
+import { UUID } from '../../lib/validation';
 
 /** What the command palette searches for, from what the user typed. */
 export type PaletteQuery =

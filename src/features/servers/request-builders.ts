@@ -3,7 +3,7 @@
  * into the equivalent `openstack` CLI commands, so the review shows exactly what is sent.
  */
 import type { BlockDeviceMapping, CreateServerBody, CreateServerRequest, SchedulerHints } from './schemas';
-import { encodeBase64 } from './validators';
+import { encodeBase64 } from '../../lib/validation';
 import { bootsFromVolume, type WizardValues } from './wizard-values';
 
 export interface BuildOptions {

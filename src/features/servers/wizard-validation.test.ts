@@ -22,7 +22,9 @@ const valid = (patch: Partial<WizardValues> = {}): WizardValues => ({
   ...patch,
 });
 
-const keys = (errors: Record<string, { key: string }>) => Object.fromEntries(Object.entries(errors).map(([path, p]) => [path, p.key]));
+/** Path → the problem's name, without its catalogue (`validation.` for field rules, `servers.validation.` for the wizard's own). */
+const keys = (errors: Record<string, { key: string }>) =>
+  Object.fromEntries(Object.entries(errors).map(([path, p]) => [path, p.key.replace(/^(servers\.)?validation\./, '')]));
 
 describe('create wizard checks', () => {
   it('passes a complete form', () => {
@@ -130,7 +132,7 @@ describe('booting from a volume snapshot (spec 4.2, source_type snapshot)', () =
 
   it('refuses a volume smaller than the snapshot, or not a whole number', () => {
     const small = validateWizardStep('advanced', fromSnapshot({ volumeSize: 20 }), withSnapshots);
-    expect(small.volumeSize).toEqual({ key: 'volumeSizeBelowSnapshot', values: { min: 40 } });
+    expect(small.volumeSize).toEqual({ key: 'servers.validation.volumeSizeBelowSnapshot', values: { min: 40 } });
     expect(keys(validateWizardStep('advanced', fromSnapshot({ volumeSize: 0 }), withSnapshots))).toEqual({ volumeSize: 'volumeSizeInteger' });
   });
 

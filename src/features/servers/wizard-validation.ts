@@ -1,22 +1,25 @@
 /**
- * The create wizard's checks, per step, before anything is sent: each field against the
- * spec (validators.ts), and the choices against each other (the flavor against the image's
- * minimums, fixed IPs against their network's CIDR, a boot volume against the image).
+ * The create wizard's checks, per step, before anything is sent: each field against the API's
+ * rules (lib/validation.ts), and the choices against each other and the catalog (the flavor
+ * against the image's minimums, fixed IPs against their network's CIDR, a boot volume against
+ * the image or the snapshot). The wizard's own problems are `servers.validation.<key>`.
  */
 import {
   base64Length,
+  descriptionProblem,
+  fixedIpProblem,
+  metadataProblems,
+  nameProblem,
+  personalityProblems,
+  SERVER_METADATA_LIMITS,
+  tagListProblem,
+  userDataBase64Problem,
+  userDataProblem,
   utf8Length,
-  validateFixedIp,
-  validateMetadata,
-  validatePersonality,
-  validateServerName,
-  validateTags,
-  validateUserData,
-  validateUserDataBase64,
-  validateUuid,
-  validateVolumeSize,
+  uuidProblem,
+  volumeSizeProblem,
   type Problem,
-} from './validators';
+} from '../../lib/validation';
 import { bootsFromVolume, type WizardValues } from './wizard-values';
 
 export const WIZARD_STEPS = ['basics', 'image', 'flavor', 'network', 'keypair', 'advanced', 'review'] as const;
@@ -82,10 +85,13 @@ export function minVolumeSize(image: ImageChoice | undefined): number {
   return Math.max(1, image?.minDisk ?? 0);
 }
 
+const wizardProblem = (key: string, values?: Problem['values']): Problem => ({ key: `servers.validation.${key}`, values });
+
 function basics(values: WizardValues, errors: WizardErrors) {
-  const name = validateServerName(values.name);
+  const name = nameProblem(values.name);
   if (name) errors.name = name;
-  if (utf8Length(values.description) > 255) errors.description = { key: 'tooManyBytes', values: { max: 255, actual: utf8Length(values.description) } };
+  const description = descriptionProblem(values.description);
+  if (description) errors.description = description;
 }
 
 /** The chosen snapshot, when it can be booted from: the project's, and available. */
@@ -96,45 +102,45 @@ export function chosenSnapshot(values: Pick<WizardValues, 'bootSource' | 'snapsh
 
 function image(values: WizardValues, context: WizardContext, errors: WizardErrors) {
   if (values.bootSource === 'snapshot') {
-    if (!chosenSnapshot(values, context)) errors.snapshotId = { key: 'snapshotRequired' };
+    if (!chosenSnapshot(values, context)) errors.snapshotId = wizardProblem('snapshotRequired');
     return;
   }
-  if (!values.imageId || !context.images.some((entry) => entry.id === values.imageId)) errors.imageId = { key: 'imageRequired' };
+  if (!values.imageId || !context.images.some((entry) => entry.id === values.imageId)) errors.imageId = wizardProblem('imageRequired');
 }
 
 function flavor(values: WizardValues, context: WizardContext, errors: WizardErrors) {
   const chosen = context.flavors.find((entry) => entry.id === values.flavorId);
   if (!chosen) {
-    errors.flavorId = { key: 'flavorRequired' };
+    errors.flavorId = wizardProblem('flavorRequired');
     return;
   }
   // from a snapshot there is no image to fit: the disk is the new volume
   const img = values.bootSource === 'image' ? context.images.find((entry) => entry.id === values.imageId) : undefined;
-  if (!flavorFitsImage(chosen, img, bootsFromVolume(values))) errors.flavorId = { key: 'flavorTooSmall' };
+  if (!flavorFitsImage(chosen, img, bootsFromVolume(values))) errors.flavorId = wizardProblem('flavorTooSmall');
 }
 
 function network(values: WizardValues, context: WizardContext, errors: WizardErrors) {
   if (values.nics.length === 0) {
-    errors.nics = { key: 'networkRequired' };
+    errors.nics = wizardProblem('networkRequired');
     return;
   }
   const seen = new Set<string>();
   values.nics.forEach((nic, index) => {
     if (nic.kind === 'port') {
-      const problem = nic.portId ? validateUuid(nic.portId) : { key: 'nicIncomplete' };
+      const problem = nic.portId ? uuidProblem(nic.portId) : wizardProblem('nicIncomplete');
       if (problem) errors[`nics.${index}.portId`] = problem;
       return;
     }
     // a network that is not (or no longer) the project's, e.g. from an old draft
     if (!nic.networkId || (context.networks.length > 0 && !context.networks.some((entry) => entry.id === nic.networkId))) {
-      errors[`nics.${index}.networkId`] = { key: 'nicIncomplete' };
+      errors[`nics.${index}.networkId`] = wizardProblem('nicIncomplete');
       return;
     }
     // Spec 4.2 constraint 9: several ports on one network need allow_duplicate_networks.
-    if (seen.has(nic.networkId)) errors[`nics.${index}.networkId`] = { key: 'duplicateNetwork' };
+    if (seen.has(nic.networkId)) errors[`nics.${index}.networkId`] = wizardProblem('duplicateNetwork');
     seen.add(nic.networkId);
     const net = context.networks.find((entry) => entry.id === nic.networkId);
-    const ip = validateFixedIp(nic.fixedIp, net?.cidr, net?.gateway);
+    const ip = fixedIpProblem(nic.fixedIp, net);
     if (ip) errors[`nics.${index}.fixedIp`] = ip;
   });
 }
@@ -143,47 +149,47 @@ function advanced(values: WizardValues, context: WizardContext, errors: WizardEr
   const userData =
     values.userDataMode === 'file'
       ? values.userDataFile
-        ? validateUserDataBase64(values.userDataFile.base64)
+        ? userDataBase64Problem(values.userDataFile.base64)
         : null
-      : validateUserData(values.userData);
+      : userDataProblem(values.userData);
   if (userData) errors[values.userDataMode === 'file' ? 'userDataFile' : 'userData'] = userData;
 
-  const files = validatePersonality(values.personality, { maxFiles: context.maxPersonality, maxBytes: context.maxPersonalitySize });
-  if (files.whole) errors.personality = files.whole;
+  const files = personalityProblems(values.personality, { maxFiles: context.maxPersonality, maxBytes: context.maxPersonalitySize });
+  if (files.count) errors.personality = files.count;
   files.rows.forEach((row, index) => {
     if (row.path) errors[`personality.${index}.path`] = row.path;
     if (row.contents) errors[`personality.${index}.contents`] = row.contents;
   });
 
-  const metadata = validateMetadata(values.metadata, context.maxServerMeta);
-  if (metadata.whole) errors.metadata = metadata.whole;
+  const metadata = metadataProblems(values.metadata, { ...SERVER_METADATA_LIMITS, maxItems: context.maxServerMeta });
+  if (metadata.count) errors.metadata = metadata.count;
   metadata.rows.forEach((row, index) => {
     if (row.key) errors[`metadata.${index}.key`] = row.key;
     if (row.value) errors[`metadata.${index}.value`] = row.value;
   });
 
-  const tags = validateTags(values.tags);
+  const tags = tagListProblem(values.tags);
   if (tags) errors.tags = tags;
 
   if (values.serverGroupId) {
-    const group = validateUuid(values.serverGroupId);
+    const group = uuidProblem(values.serverGroupId);
     if (group) errors.serverGroupId = group;
   }
   values.schedulerHints.forEach((hint, index) => {
-    if (hint.key && !/^[A-Za-z0-9_]+$/.test(hint.key)) errors[`schedulerHints.${index}.key`] = { key: 'hintKey' };
+    if (hint.key && !/^[A-Za-z0-9_]+$/.test(hint.key)) errors[`schedulerHints.${index}.key`] = wizardProblem('hintKey');
   });
 
   if (values.bootSource === 'snapshot') {
     // empty: the snapshot's own size; else at least that (Cinder's rule)
     const snapshot = chosenSnapshot(values, context);
-    const size = values.volumeSize === '' ? null : validateVolumeSize(values.volumeSize, 1);
+    const size = values.volumeSize === '' ? null : volumeSizeProblem(values.volumeSize, 1);
     if (size) errors.volumeSize = size;
     else if (snapshot && values.volumeSize !== '' && values.volumeSize < snapshot.size) {
-      errors.volumeSize = { key: 'volumeSizeBelowSnapshot', values: { min: snapshot.size } };
+      errors.volumeSize = wizardProblem('volumeSizeBelowSnapshot', { min: snapshot.size });
     }
   } else if (values.bootFromVolume) {
     const img = context.images.find((entry) => entry.id === values.imageId);
-    const size = validateVolumeSize(values.volumeSize, minVolumeSize(img));
+    const size = volumeSizeProblem(values.volumeSize, minVolumeSize(img));
     if (size) errors.volumeSize = size;
   }
 }

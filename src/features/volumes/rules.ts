@@ -22,14 +22,6 @@ export function volumeDeleteRefusal(volume: Pick<Volume, 'status' | 'attachments
   return null;
 }
 
-/** Spec 12.1: the device name's regular expression. */
-export const DEVICE_PATTERN = /(^\/dev\/x{0,1}[a-z]{0,1}d{0,1})([a-z]+)[0-9]*$/;
-
-export function deviceProblem(device: string): string | null {
-  if (!device) return null;
-  return DEVICE_PATTERN.test(device) ? null : 'volumes.validation.device';
-}
-
 /** A server as the attach dialog needs it. */
 export interface AttachTarget {
   id: string;

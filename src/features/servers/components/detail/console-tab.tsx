@@ -10,7 +10,7 @@ import { isApiError } from '../../../../lib/errors';
 import { serverConsoleQueries } from '../../api-console';
 import { describeRequest, serverRequests } from '../../api-requests';
 import { consoleFileName, searchConsole, splitLines } from '../../console-text';
-import { MAX_CONSOLE_LINES, consoleLengthProblem } from '../../detail-validation';
+import { MAX_CONSOLE_LINES, consoleLinesProblem } from '../../../../lib/validation';
 import { availability, type Actor } from '../../lifecycle';
 import type { Server } from '../../schemas';
 import classes from './detail.module.css';
@@ -50,7 +50,7 @@ export function ConsoleTab({ server, actor }: { server: Server; actor: Actor }) 
   });
   const lines = useMemo(() => splitLines(output.data ?? ''), [output.data]);
   const search = useMemo(() => searchConsole(lines, query), [lines, query]);
-  const lengthPb = allLines ? null : consoleLengthProblem(linesInput);
+  const lengthPb = allLines ? null : consoleLinesProblem(linesInput);
 
   // follow keeps the newest line in view
   useEffect(() => {
@@ -94,7 +94,7 @@ export function ConsoleTab({ server, actor }: { server: Server; actor: Actor }) 
             max={MAX_CONSOLE_LINES}
             allowDecimal={false}
             disabled={allLines}
-            error={lengthPb && t(`server-detail.validation.${lengthPb.key}`, lengthPb.values)}
+            error={lengthPb && t(lengthPb.key, lengthPb.values)}
             w={140}
           />
           <Checkbox label={t('server-detail.console.all')} checked={allLines} onChange={(event) => setAllLines(event.currentTarget.checked)} mb={8} />

@@ -6,7 +6,7 @@ import { ApiRequestPreview } from '../../../../components/api-request-preview';
 import { ErrorAlert } from '../../../../components/error-alert';
 import { useCompute } from '../../../../lib/compute';
 import { describeRequest, type ServerRequest } from '../../api-requests';
-import type { Problem } from '../../detail-validation';
+import type { Problem } from '../../../../lib/validation';
 import { useServerRequest } from '../../mutations-detail';
 
 interface InlineEditProps {
@@ -56,7 +56,7 @@ export function InlineEdit({ serverId, display, value, label, validate, request,
   }
 
   const problem = validate(draft);
-  const error = problem ? t(`server-detail.validation.${problem.key}`, problem.values) : undefined;
+  const error = problem ? t(problem.key, problem.values) : undefined;
   const save = async () => {
     if (problem) return;
     try {

@@ -14,7 +14,7 @@ import {
   metadataKeyProblem,
   metadataValueProblem,
   type MetadataLimits,
-} from '../../detail-validation';
+} from '../../../../lib/validation';
 import { availability, type Actor } from '../../lifecycle';
 import type { Server } from '../../schemas';
 import { ActionDialog } from '../dialogs/action-dialog';
@@ -80,7 +80,7 @@ function ItemDialog({
         value={key}
         onChange={(event) => setKey(event.currentTarget.value)}
         disabled={!isNew}
-        error={keyPb ? t(`server-detail.validation.${keyPb.key}`, keyPb.values) : full ? t('server-detail.validation.metaTooMany', { max }) : undefined}
+        error={keyPb ? t(keyPb.key, keyPb.values) : full ? t('validation.metadataTooMany', { max, actual: Object.keys(existing).length + 1 }) : undefined}
         data-autofocus={isNew || undefined}
         required
       />
@@ -91,7 +91,7 @@ function ItemDialog({
           setTyped(true);
           setValue(event.currentTarget.value);
         }}
-        error={valuePb && t(`server-detail.validation.${valuePb.key}`, valuePb.values)}
+        error={valuePb && t(valuePb.key, valuePb.values)}
         rightSection={fresh.isFetching ? <Loader size="xs" aria-label={t('server-detail.metadata.reading')} /> : undefined}
         data-autofocus={!isNew || undefined}
       />

@@ -10,7 +10,7 @@ import { ResourceTable, type Column } from '../../../../components/resource-tabl
 import { useCompute } from '../../../../lib/compute';
 import { serverNetworkQueries, type InterfaceAttachment, type NetworkOption } from '../../api-network';
 import { serverRequests, type ServerRequest } from '../../api-requests';
-import { fixedIpProblem, uuidProblem } from '../../detail-validation';
+import { fixedIpProblem, uuidProblem } from '../../../../lib/validation';
 import { availability, type Actor } from '../../lifecycle';
 import type { Server } from '../../schemas';
 import { ActionDialog } from '../dialogs/action-dialog';
@@ -89,7 +89,7 @@ function AttachInterfaceDialog({ server, opened, onClose }: { server: Server; op
             placeholder="192.168.0.10"
             value={fixedIp}
             onChange={(event) => setFixedIp(event.currentTarget.value)}
-            error={ipProblem && t(`server-detail.validation.${ipProblem.key}`, ipProblem.values)}
+            error={ipProblem && t(ipProblem.key, ipProblem.values)}
           />
         </>
       ) : (
@@ -99,7 +99,7 @@ function AttachInterfaceDialog({ server, opened, onClose }: { server: Server; op
           placeholder="xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
           value={portId}
           onChange={(event) => setPortId(event.currentTarget.value)}
-          error={portProblem && t(`server-detail.validation.${portProblem.key}`, portProblem.values)}
+          error={portProblem && t(portProblem.key, portProblem.values)}
           required
         />
       )}

@@ -9,7 +9,7 @@ import { useFormatters } from '../../../../lib/format';
 import { computeFeatures } from '../../../../lib/microversion';
 import { pickerQueries } from '../../api-pickers';
 import { serverRequests } from '../../api-requests';
-import { descriptionProblem } from '../../detail-validation';
+import { descriptionProblem } from '../../../../lib/validation';
 import type { Server } from '../../schemas';
 import { InlineEdit } from './inline-edit';
 import classes from './detail.module.css';

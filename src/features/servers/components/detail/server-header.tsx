@@ -7,7 +7,7 @@ import { CopyableId } from '../../../../components/detail-fields';
 import { StatusBadge } from '../../../../components/status-badge';
 import { useFormatters } from '../../../../lib/format';
 import { serverRequests } from '../../api-requests';
-import { nameProblem } from '../../detail-validation';
+import { nameProblem } from '../../../../lib/validation';
 import { availability, isTransitional, taskLabelKey, type Actor } from '../../lifecycle';
 import type { Server } from '../../schemas';
 import { InlineEdit } from './inline-edit';

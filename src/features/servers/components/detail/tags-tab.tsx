@@ -8,7 +8,7 @@ import { QueryState } from '../../../../components/query-state';
 import { useCompute } from '../../../../lib/compute';
 import { computeFeatures } from '../../../../lib/microversion';
 import { serverRequests } from '../../api-requests';
-import { MAX_TAG_LENGTH, MAX_TAGS, tagListProblem, tagProblem, type Problem } from '../../detail-validation';
+import { MAX_TAG_LENGTH, MAX_TAGS, tagListProblem, tagProblem, type Problem } from '../../../../lib/validation';
 import { availability, type Actor } from '../../lifecycle';
 import { useServerRequest } from '../../mutations-detail';
 import { serverQueries } from '../../queries';
@@ -46,7 +46,7 @@ function TagCheck({ server }: { server: Server }) {
             placeholder={t('server-detail.tags.checkInput')}
             value={text}
             onChange={(event) => setText(event.currentTarget.value)}
-            error={problem && t(`server-detail.validation.${problem.key}`, problem.values)}
+            error={problem && t(problem.key, problem.values)}
             w={320}
           />
           <Button type="submit" variant="default" leftSection={<IconSearch size={16} />} disabled={!text || Boolean(problem)} loading={answer.isFetching}>
@@ -74,7 +74,7 @@ export function TagsTab({ server, actor }: { server: Server; actor: Actor }) {
   const [draft, setDraft] = useState<string[] | null>(null);
   const [bulk, setBulk] = useState<'replace' | 'clear' | null>(null);
   const state = availability(server, 'tags', actor);
-  const explain = (problem: Problem | null) => problem && t(`server-detail.validation.${problem.key}`, problem.values);
+  const explain = (problem: Problem | null) => problem && t(problem.key, problem.values);
 
   if (!supported) {
     return (

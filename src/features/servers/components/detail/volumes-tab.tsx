@@ -11,7 +11,7 @@ import { useCompute } from '../../../../lib/compute';
 import { useFormatters } from '../../../../lib/format';
 import { serverRequests } from '../../api-requests';
 import { attachableVolumes, serverVolumeQueries, type VolumeAttachment } from '../../api-volumes';
-import { deviceProblem } from '../../detail-validation';
+import { deviceProblem } from '../../../../lib/validation';
 import { availability, vmStateOf, type Actor } from '../../lifecycle';
 import type { Server } from '../../schemas';
 import { ActionDialog } from '../dialogs/action-dialog';
@@ -87,7 +87,7 @@ function AttachVolumeDialog({ server, opened, onClose }: { server: Server; opene
         placeholder="/dev/vdb"
         value={device}
         onChange={(event) => setDevice(event.currentTarget.value)}
-        error={devicePb && t(`server-detail.validation.${devicePb.key}`)}
+        error={devicePb && t(devicePb.key)}
       />
     </ActionDialog>
   );

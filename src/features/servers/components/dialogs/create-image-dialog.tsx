@@ -9,7 +9,7 @@ import type { KeyValueRow } from '../../../../components/key-value-editor';
 import { useCompute } from '../../../../lib/compute';
 import { pickerQueries } from '../../api-pickers';
 import { serverRequests } from '../../api-requests';
-import { IMAGE_METADATA_LIMITS, nameProblem, type MetadataLimits } from '../../detail-validation';
+import { IMAGE_METADATA_LIMITS, nameProblem, type MetadataLimits } from '../../../../lib/validation';
 import type { Server } from '../../schemas';
 import { ActionDialog } from './action-dialog';
 import { MetadataEditor, metadataSendable, recordOf } from './metadata-editor';
@@ -98,7 +98,7 @@ export function CreateImageDialog({ server, opened, onClose, maxItems }: CreateI
             label={t('server-detail.createImage.name')}
             value={name}
             onChange={(event) => setName(event.currentTarget.value)}
-            error={namePb && t(`server-detail.validation.${namePb.key}`, namePb.values)}
+            error={namePb && t(namePb.key, namePb.values)}
             required
             data-autofocus
           />

@@ -1,7 +1,7 @@
 import { List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { KeyValueEditor, type KeyValueRow } from '../../../../components/key-value-editor';
-import { metadataProblems, type MetadataLimits, type Problem } from '../../detail-validation';
+import { hasMetadataProblems, metadataProblems, type MetadataLimits, type Problem } from '../../../../lib/validation';
 
 interface MetadataEditorProps {
   label: string;
@@ -21,7 +21,7 @@ export function MetadataEditor({ label, rows, onChange, limits, disabled }: Meta
   // the editor itself shows missing, duplicate and (by characters) too long; add the rest
   const extra: Array<{ index: number | null; problem: Problem }> = [];
   problems.rows.forEach((row, index) => {
-    if (row.key?.key === 'metaKeyChars' || (row.key?.key === 'metaKeyTooLong' && [...rows[index].key].length <= limits.maxKeyBytes)) {
+    if (row.key?.key === 'validation.metadataKeyChars' || (row.key?.key === 'validation.metadataKeyTooLong' && [...rows[index].key].length <= limits.maxKeyBytes)) {
       extra.push({ index, problem: row.key });
     }
     if (row.value && [...rows[index].value].length <= limits.maxValueBytes) extra.push({ index, problem: row.value });
@@ -45,10 +45,10 @@ export function MetadataEditor({ label, rows, onChange, limits, disabled }: Meta
           {extra.map(({ index, problem }, i) => (
             <List.Item key={i}>
               {index === null
-                ? t(`server-detail.validation.${problem.key}`, problem.values)
+                ? t(problem.key, problem.values)
                 : t('server-detail.metadata.rowProblem', {
                     row: index + 1,
-                    problem: t(`server-detail.validation.${problem.key}`, problem.values),
+                    problem: t(problem.key, problem.values),
                   })}
             </List.Item>
           ))}
@@ -63,8 +63,7 @@ export function MetadataEditor({ label, rows, onChange, limits, disabled }: Meta
 
 /** Whether the rows may be sent. */
 export function metadataSendable(rows: readonly KeyValueRow[], limits: MetadataLimits): boolean {
-  const problems = metadataProblems(rows, limits);
-  return !problems.count && problems.rows.every((row) => !row.key && !row.value);
+  return !hasMetadataProblems(metadataProblems(rows, limits));
 }
 
 export function recordOf(rows: readonly KeyValueRow[]): Record<string, string> {

@@ -24,7 +24,7 @@ import { failedItems, runBulk, summarizeBulk, type BulkItem, type BulkOutcome } 
 import { partitionByAvailability, type Actor, type BlockReason } from '../../lifecycle';
 import { runServerOperation, serversChanged, type QuickOperation } from '../../mutations';
 import type { Server } from '../../schemas';
-import { validateTag } from '../../validators';
+import { tagProblem } from '../../../../lib/validation';
 import { OPERATION_ICONS } from './server-table';
 
 interface BulkRun {
@@ -66,7 +66,7 @@ export function BulkActions({ selected, target, actor, onClearSelection }: BulkA
   const [run, setRun] = useState<BulkRun | null>(null);
   const [tag, setTag] = useState('');
   const [tagOpened, setTagOpened] = useState(false);
-  const tagProblem = tag ? validateTag(tag.trim()) : null;
+  const tagError = tag ? tagProblem(tag.trim()) : null;
 
   /** Runs on `items`; `kept` are outcomes shown as they are (skipped ones, earlier successes). */
   const execute = async (operation: QuickOperation, items: BulkItem[], kept: BulkOutcome[], arg?: string) => {
@@ -166,7 +166,7 @@ export function BulkActions({ selected, target, actor, onClearSelection }: BulkA
                     onSubmit={(event) => {
                       event.preventDefault();
                       const value = tag.trim();
-                      if (!value || validateTag(value)) return;
+                      if (!value || tagProblem(value)) return;
                       setTagOpened(false);
                       setTag('');
                       void start('tags', value);
@@ -177,10 +177,10 @@ export function BulkActions({ selected, target, actor, onClearSelection }: BulkA
                         label={t('servers.bulk.tagLabel')}
                         value={tag}
                         onChange={(event) => setTag(event.currentTarget.value)}
-                        error={tagProblem && t(`servers.validation.${tagProblem.key}`, tagProblem.values)}
+                        error={tagError && t(tagError.key, tagError.values)}
                         data-autofocus
                       />
-                      <Button type="submit" size="xs" disabled={!tag.trim() || Boolean(tagProblem)}>
+                      <Button type="submit" size="xs" disabled={!tag.trim() || Boolean(tagError)}>
                         {t('servers.bulk.addTag')}
                       </Button>
                     </Stack>

@@ -14,7 +14,7 @@ import { usePersistentFormDraft } from '../../../../lib/use-persistent-form-draf
 import { applyTagsWhenReady, useCreateServer } from '../../mutations';
 import { exceedsQuota, quotaImpact } from '../../quota-impact';
 import { buildCreateServerBody, buildOpenstackCli, tagsAfterCreate } from '../../request-builders';
-import type { Problem } from '../../validators';
+import type { Problem } from '../../../../lib/validation';
 import { firstInvalidStep, validateWizardStep, WIZARD_STEPS, type WizardContext, type WizardStep } from '../../wizard-validation';
 import { emptyWizardValues, presetFromSearch, type WizardValues } from '../../wizard-values';
 import { StepAdvanced } from './step-advanced';
@@ -75,7 +75,7 @@ export function CreateServerWizard({ catalog }: { catalog: WizardCatalog }) {
   };
   const values = form.values;
   const errors = validateWizardStep(step, values, context);
-  const translate = (problem: Problem) => t(`servers.validation.${problem.key}`, problem.values);
+  const translate = (problem: Problem) => t(problem.key, problem.values);
   const errorOf = (path: string): string | undefined => {
     const problem = errors[path];
     if (!problem) return undefined;

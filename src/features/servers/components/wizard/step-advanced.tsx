@@ -20,7 +20,7 @@ import {
 import { IconFileUpload, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { KeyValueEditor } from '../../../../components/key-value-editor';
-import { encodeBase64Bytes, MAX_TAGS, USER_DATA_MAX_ENCODED } from '../../validators';
+import { encodeBase64Bytes, MAX_TAGS, USER_DATA_MAX_ENCODED } from '../../../../lib/validation';
 import { chosenSnapshot, encodedUserDataSize, minVolumeSize } from '../../wizard-validation';
 import type { StepProps } from './wizard-types';
 import classes from './wizard.module.css';

@@ -1,6 +1,6 @@
 import { Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { SERVER_NAME_MAX_BYTES, utf8Length } from '../../validators';
+import { NAME_MAX_BYTES, utf8Length } from '../../../../lib/validation';
 import type { StepProps } from './wizard-types';
 
 export function StepBasics({ form, catalog, errorOf, supportsDescription }: StepProps & { supportsDescription: boolean }) {
@@ -10,7 +10,7 @@ export function StepBasics({ form, catalog, errorOf, supportsDescription }: Step
     <Stack gap="md" maw={560}>
       <TextInput
         label={t('servers.wizard.name')}
-        description={t('servers.wizard.nameHint', { used: bytes, max: SERVER_NAME_MAX_BYTES })}
+        description={t('servers.wizard.nameHint', { used: bytes, max: NAME_MAX_BYTES })}
         withAsterisk
         data-autofocus
         {...form.getInputProps('name')}

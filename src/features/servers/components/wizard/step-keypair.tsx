@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../../lib/errors';
 import type { CreatedKeypair } from '../../api-wizard';
 import { useGenerateKeypair } from '../../mutations';
-import { validateKeypairName } from '../../validators';
+import { keypairNameProblem } from '../../../../lib/validation';
 import type { StepProps } from './wizard-types';
 
 type Mode = 'existing' | 'create' | 'none';
@@ -31,7 +31,7 @@ export function StepKeypair({ form, catalog }: StepProps) {
   const [name, setName] = useState('');
   // the private key lives in this component only: never in the draft, never sent anywhere
   const [created, setCreated] = useState<CreatedKeypair | null>(null);
-  const nameProblem = name ? validateKeypairName(name) : null;
+  const nameProblem = name ? keypairNameProblem(name) : null;
   const taken = catalog.keypairs.some((keypair) => keypair.name === name);
   const options = catalog.keypairs.map((keypair) => ({ value: keypair.name, label: keypair.name }));
   if (form.values.keyName && !options.some((option) => option.value === form.values.keyName)) {
@@ -84,7 +84,7 @@ export function StepKeypair({ form, catalog }: StepProps) {
               onChange={(event) => setName(event.currentTarget.value)}
               error={
                 nameProblem
-                  ? t(`servers.validation.${nameProblem.key}`, nameProblem.values)
+                  ? t(nameProblem.key, nameProblem.values)
                   : taken
                     ? t('servers.wizard.keypairTaken')
                     : undefined
