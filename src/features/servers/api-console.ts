@@ -1,12 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
 import { scopeOf, type ComputeTarget } from '../../lib/compute';
-import { sendRequest, serverRequests } from './api-requests';
+import { serverRequests } from './requests';
 import { consoleOutputSchema, type InstanceAction } from './schemas';
-import { getInstanceAction } from './api';
+import { getInstanceAction, sendServerRequest } from './api';
 
 /** Show Console Output (5.7): the last `length` lines (all when undefined). */
 export async function fetchConsoleOutput(target: ComputeTarget, id: string, length?: number): Promise<string> {
-  return (await sendRequest(target, serverRequests.consoleOutput(id, length), consoleOutputSchema)).output;
+  return (await sendServerRequest(target, serverRequests.consoleOutput(id, length), consoleOutputSchema)).output;
 }
 
 export const serverConsoleQueries = {

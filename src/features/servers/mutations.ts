@@ -1,26 +1,13 @@
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { z } from 'zod';
 import { useCompute, type ComputeTarget } from '../../lib/compute';
-import {
-  addServerTag,
-  createServer,
-  deleteAllServerTags,
-  deleteServer,
-  deleteServerTag,
-  getServer,
-  lockServer,
-  rebootServer,
-  replaceServerTags,
-  serverAction,
-  startServer,
-  stopServer,
-  unlockServer,
-  updateServer,
-} from './api';
+import { getServer, sendServerRequest } from './api';
 import { generateKeypair } from './api-wizard';
 import { announceServersChanged, useServersChangedInOtherTabs } from './live-sync';
-import { isTransitional, type ServerOperation } from './lifecycle';
+import { isTransitional } from './lifecycle';
 import { serverQueries } from './queries';
-import type { CreateServerBody, ServerActionBody, UpdateServerRequest } from './schemas';
+import { quickRequest, serverRequests, type QuickOperation, type ServerRequest } from './requests';
+import { createServerResponseSchema, tagsResponseSchema } from './schemas';
 
 /** After any write: refresh this tab's servers queries and tell the other tabs. */
 export async function serversChanged(queryClient: QueryClient, ids: readonly string[] = []): Promise<void> {
@@ -34,97 +21,49 @@ function useServersWrite() {
   return { target: useCompute(), queryClient: useQueryClient() };
 }
 
-/** Any chapter-5 action: `mutate({ id, body: { reboot: { type: 'SOFT' } } })`. */
-export function useServerAction() {
+interface ServerRequestOptions {
+  /** Other resources the write changes (volumes on attach, images on create image). */
+  alsoInvalidate?: QueryKey[];
+  /**
+   * Dialogs show a failure inline (the cloud's message and request id); writes without a
+   * dialog (a tag chip's ×) leave it to the global notification.
+   */
+  inlineErrors?: boolean;
+}
+
+/**
+ * Sends one request of `serverRequests` for a server: pessimistic, then every servers query
+ * (and the user's other tabs) refreshes, and the detail query polls while the server moves.
+ * Resolves with the answer's body as sent.
+ */
+export function useServerRequest(serverId: string, { alsoInvalidate = [], inlineErrors = true }: ServerRequestOptions = {}) {
   const { target, queryClient } = useServersWrite();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: ServerActionBody }) => serverAction(target, id, body),
-    onSettled: (_data, _error, { id }) => serversChanged(queryClient, [id]),
+    mutationFn: (request: ServerRequest): Promise<unknown> => sendServerRequest(target, request, z.unknown()),
+    meta: inlineErrors ? { errorNotification: 'never' } : undefined,
+    onSettled: async () => {
+      await Promise.all([
+        serversChanged(queryClient, [serverId]),
+        ...alsoInvalidate.map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      ]);
+    },
   });
 }
 
+/** Create Server (4.2): sends the request the wizard previewed (`serverRequests.create`). */
 export function useCreateServer() {
   const { target, queryClient } = useServersWrite();
   return useMutation({
-    mutationFn: (body: CreateServerBody) => createServer(target, body),
+    mutationFn: async (request: ServerRequest) => (await sendServerRequest(target, request, createServerResponseSchema)).server,
     // the wizard shows the over-quota answer itself, next to the review
     meta: { errorNotification: 'never' },
     onSuccess: (created) => serversChanged(queryClient, [created.id]),
   });
 }
 
-export function useUpdateServer() {
-  const { target, queryClient } = useServersWrite();
-  return useMutation({
-    mutationFn: ({ id, changes }: { id: string; changes: UpdateServerRequest }) => updateServer(target, id, changes),
-    onSuccess: (_server, { id }) => serversChanged(queryClient, [id]),
-  });
-}
-
-export function useDeleteServer() {
-  const { target, queryClient } = useServersWrite();
-  return useMutation({
-    mutationFn: (id: string) => deleteServer(target, id),
-    onSettled: (_data, _error, id) => serversChanged(queryClient, [id]),
-  });
-}
-
-export type TagChange =
-  | { kind: 'add'; tag: string }
-  | { kind: 'remove'; tag: string }
-  | { kind: 'replace'; tags: string[] }
-  | { kind: 'clear' };
-
-export function useServerTags() {
-  const { target, queryClient } = useServersWrite();
-  return useMutation({
-    mutationFn: ({ id, change }: { id: string; change: TagChange }): Promise<unknown> => {
-      switch (change.kind) {
-        case 'add':
-          return addServerTag(target, id, change.tag);
-        case 'remove':
-          return deleteServerTag(target, id, change.tag);
-        case 'replace':
-          return replaceServerTags(target, id, change.tags);
-        case 'clear':
-          return deleteAllServerTags(target, id);
-      }
-    },
-    onSettled: (_data, _error, { id }) => serversChanged(queryClient, [id]),
-  });
-}
-
-/** The operations a bulk action or the command palette can run on a server. */
-export type QuickOperation = Extract<
-  ServerOperation,
-  'start' | 'stop' | 'reboot-soft' | 'reboot-hard' | 'lock' | 'unlock' | 'delete' | 'tags'
->;
-
-/** One API call per operation; `tags` adds the tag given in `arg`. */
-export function runServerOperation(
-  target: ComputeTarget,
-  id: string,
-  operation: QuickOperation,
-  arg?: string,
-): Promise<unknown> {
-  switch (operation) {
-    case 'start':
-      return startServer(target, id);
-    case 'stop':
-      return stopServer(target, id);
-    case 'reboot-soft':
-      return rebootServer(target, id, 'SOFT');
-    case 'reboot-hard':
-      return rebootServer(target, id, 'HARD');
-    case 'lock':
-      return lockServer(target, id);
-    case 'unlock':
-      return unlockServer(target, id);
-    case 'delete':
-      return deleteServer(target, id);
-    case 'tags':
-      return addServerTag(target, id, arg ?? '');
-  }
+/** One quick operation through its definition (requests.ts); `tags` adds the tag given in `arg`. */
+export function runServerOperation(target: ComputeTarget, id: string, operation: QuickOperation, arg?: string): Promise<unknown> {
+  return sendServerRequest(target, quickRequest(id, operation, arg), z.unknown());
 }
 
 /** One quick operation on one server (command palette, row menu). */
@@ -167,7 +106,7 @@ export async function applyTagsWhenReady(
     const server = await getServer(target, id).catch(() => null);
     if (server && !isTransitional(server)) {
       if (server.status.toUpperCase() === 'ERROR' || server.status.toUpperCase() === 'DELETED') return 'failed';
-      await replaceServerTags(target, id, tags);
+      await sendServerRequest(target, serverRequests.replaceTags(id, tags), tagsResponseSchema);
       await serversChanged(queryClient, [id]);
       return 'applied';
     }

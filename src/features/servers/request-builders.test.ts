@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCreateServerBody, buildOpenstackCli, shellQuote, tagsAfterCreate, userDataOf } from './request-builders';
+import { buildCreateServerBody, buildOpenstackCli, tagsAfterCreate, userDataOf } from './request-builders';
+import { shellQuote } from './requests';
 import { emptyWizardValues, type WizardValues } from './wizard-values';
 
 const values = (patch: Partial<WizardValues> = {}): WizardValues => ({

@@ -4,6 +4,7 @@
  */
 import type { BlockDeviceMapping, CreateServerBody, CreateServerRequest, SchedulerHints } from './schemas';
 import { encodeBase64 } from '../../lib/validation';
+import { shellQuote } from './requests';
 import { bootsFromVolume, type WizardValues } from './wizard-values';
 
 export interface BuildOptions {
@@ -88,12 +89,6 @@ export function tagsAfterCreate(values: Pick<WizardValues, 'tags'>): string[] {
 }
 
 // ---- openstack CLI ----------------------------------------------------------------------------
-
-/** POSIX shell quoting: bare when safe, else single quotes. */
-export function shellQuote(value: string): string {
-  if (/^[A-Za-z0-9_./:=@%+,-]+$/.test(value)) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
 
 export interface CliNames {
   /** Names the CLI user knows better than ids (optional: ids are used otherwise). */

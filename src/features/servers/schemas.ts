@@ -175,33 +175,7 @@ export interface CreateServerBody {
   'os:scheduler_hints'?: SchedulerHints;
 }
 
-/** Update Server (spec 4.6): the name; the description from 2.19. */
-export interface UpdateServerRequest {
-  name?: string;
-  description?: string | null;
-}
-
-/** Chapter 5: every action's body, keyed by its name. */
-export interface ServerActionBodies {
-  reboot: { type: 'SOFT' | 'HARD' };
-  'os-stop': { type?: 'SOFT' | 'HARD' } | null;
-  'os-start': null;
-  lock: null;
-  unlock: null;
-  resize: { flavorRef: string };
-  confirmResize: null;
-  revertResize: null;
-  createImage: { name: string; metadata?: Record<string, string> };
-  rebuild: { imageRef: string; name?: string; metadata?: Record<string, string>; adminPass?: string };
-  'os-getConsoleOutput': { length?: number };
-}
-export type ServerActionName = keyof ServerActionBodies;
-/** `{ "reboot": { "type": "SOFT" } }` and the like: one key, its argument. */
-export type ServerActionBody = { [K in ServerActionName]: { [P in K]: ServerActionBodies[K] } }[ServerActionName];
-
 export const consoleOutputSchema = z.object({ output: z.string() });
-/** Rebuild answers with the server's basic view. */
-export const rebuildResponseSchema = z.object({ server: serverSchema.partial().extend({ id: z.string() }) });
 
 // ---- tags (chapter 23) ------------------------------------------------------------------
 

@@ -30,7 +30,8 @@ import {
   withFilters,
   type ServerListState,
 } from '../../../features/servers/list-url';
-import { useServerOperation, type QuickOperation } from '../../../features/servers/mutations';
+import { useServerOperation } from '../../../features/servers/mutations';
+import type { QuickOperation } from '../../../features/servers/requests';
 import type { Server } from '../../../features/servers/schemas';
 import { useColumnPrefs } from '../../../features/servers/use-column-prefs';
 import { useLiveServers } from '../../../features/servers/use-live-servers';

@@ -8,7 +8,8 @@ import { ErrorAlert } from '../../../../components/error-alert';
 import { useCompute } from '../../../../lib/compute';
 import { isApiError } from '../../../../lib/errors';
 import { serverConsoleQueries } from '../../api-console';
-import { describeRequest, serverRequests } from '../../api-requests';
+import { describeServerRequest } from '../../api';
+import { serverRequests } from '../../requests';
 import { consoleFileName, searchConsole, splitLines } from '../../console-text';
 import { MAX_CONSOLE_LINES, consoleLinesProblem } from '../../../../lib/validation';
 import { availability, type Actor } from '../../lifecycle';
@@ -193,7 +194,7 @@ export function ConsoleTab({ server, actor }: { server: Server; actor: Actor }) 
       </Text>
       <details>
         <summary className={classes.summary}>{t('server-detail.dialog.showRequest')}</summary>
-        <ApiRequestPreview {...describeRequest(compute, serverRequests.consoleOutput(server.id, length))} />
+        <ApiRequestPreview {...describeServerRequest(compute, serverRequests.consoleOutput(server.id, length))} />
       </details>
     </Stack>
   );

@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { ApiRequestPreview } from '../../../../components/api-request-preview';
 import { ErrorAlert } from '../../../../components/error-alert';
 import { useCompute } from '../../../../lib/compute';
-import { describeRequest, type ServerRequest } from '../../api-requests';
+import { describeServerRequest } from '../../api';
+import type { ServerRequest } from '../../requests';
 import type { Problem } from '../../../../lib/validation';
-import { useServerRequest } from '../../mutations-detail';
+import { useServerRequest } from '../../mutations';
 
 interface InlineEditProps {
   serverId: string;
@@ -108,7 +109,7 @@ export function InlineEdit({ serverId, display, value, label, validate, request,
           </Tooltip>
         </Group>
         <Collapse expanded={showRequest}>
-          {showRequest && <ApiRequestPreview {...describeRequest(compute, request(draft))} />}
+          {showRequest && <ApiRequestPreview {...describeServerRequest(compute, request(draft))} />}
         </Collapse>
         {mutation.error && <ErrorAlert error={mutation.error} />}
       </Stack>

@@ -8,7 +8,7 @@ import { QueryState } from '../../../../components/query-state';
 import { ResourceTable, type Column } from '../../../../components/resource-table';
 import { useCompute } from '../../../../lib/compute';
 import { serverMetadataQueries } from '../../api-metadata';
-import { serverRequests } from '../../api-requests';
+import { serverRequests } from '../../requests';
 import {
   SERVER_METADATA_LIMITS,
   metadataKeyProblem,

@@ -9,7 +9,7 @@ import { QueryState } from '../../../../components/query-state';
 import { ResourceTable, type Column } from '../../../../components/resource-table';
 import { useCompute } from '../../../../lib/compute';
 import { serverNetworkQueries, type InterfaceAttachment, type NetworkOption } from '../../api-network';
-import { serverRequests, type ServerRequest } from '../../api-requests';
+import { serverRequests, type ServerRequest } from '../../requests';
 import { fixedIpProblem, uuidProblem } from '../../../../lib/validation';
 import { availability, type Actor } from '../../lifecycle';
 import type { Server } from '../../schemas';

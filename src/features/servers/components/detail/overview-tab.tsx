@@ -8,7 +8,7 @@ import { useCompute } from '../../../../lib/compute';
 import { useFormatters } from '../../../../lib/format';
 import { computeFeatures } from '../../../../lib/microversion';
 import { pickerQueries } from '../../api-pickers';
-import { serverRequests } from '../../api-requests';
+import { serverRequests } from '../../requests';
 import { descriptionProblem } from '../../../../lib/validation';
 import type { Server } from '../../schemas';
 import { InlineEdit } from './inline-edit';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../../components/query-state';
 import { useCompute } from '../../../../lib/compute';
 import { serverPasswordQueries } from '../../api-password';
-import { serverRequests } from '../../api-requests';
+import { serverRequests } from '../../requests';
 import { RsaKeyError, decryptServerPassword } from '../../rsa-password';
 import type { Server } from '../../schemas';
 import { ActionDialog } from '../dialogs/action-dialog';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { CopyableId } from '../../../../components/detail-fields';
 import { StatusBadge } from '../../../../components/status-badge';
 import { useFormatters } from '../../../../lib/format';
-import { serverRequests } from '../../api-requests';
+import { serverRequests } from '../../requests';
 import { nameProblem } from '../../../../lib/validation';
 import { availability, isTransitional, taskLabelKey, type Actor } from '../../lifecycle';
 import type { Server } from '../../schemas';

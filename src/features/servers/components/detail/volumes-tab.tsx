@@ -9,7 +9,7 @@ import { ResourceTable, type Column } from '../../../../components/resource-tabl
 import { StatusBadge } from '../../../../components/status-badge';
 import { useCompute } from '../../../../lib/compute';
 import { useFormatters } from '../../../../lib/format';
-import { serverRequests } from '../../api-requests';
+import { serverRequests } from '../../requests';
 import { attachableVolumes, serverVolumeQueries, type VolumeAttachment } from '../../api-volumes';
 import { deviceProblem } from '../../../../lib/validation';
 import { availability, vmStateOf, type Actor } from '../../lifecycle';

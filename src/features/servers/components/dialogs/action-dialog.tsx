@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { ApiRequestPreview } from '../../../../components/api-request-preview';
 import { ErrorAlert } from '../../../../components/error-alert';
 import { useCompute } from '../../../../lib/compute';
-import { describeRequest, type ServerRequest } from '../../api-requests';
-import { useServerRequest } from '../../mutations-detail';
+import { describeServerRequest } from '../../api';
+import type { ServerRequest } from '../../requests';
+import { useServerRequest } from '../../mutations';
 
 export interface ActionDialogProps {
   opened: boolean;
@@ -92,7 +93,7 @@ export function ActionDialog({
             disabled={!request}
           />
           <Collapse expanded={showRequest && Boolean(request)}>
-            {showRequest && request && <ApiRequestPreview {...describeRequest(compute, request)} />}
+            {showRequest && request && <ApiRequestPreview {...describeServerRequest(compute, request)} />}
           </Collapse>
             </>
           )}

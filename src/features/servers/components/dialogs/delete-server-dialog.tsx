@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { serverRequests } from '../../api-requests';
+import { serverRequests } from '../../requests';
 import type { Server } from '../../schemas';
 import { ActionDialog } from './action-dialog';
 

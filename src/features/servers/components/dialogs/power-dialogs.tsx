@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Radio, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { serverRequests } from '../../api-requests';
+import { serverRequests } from '../../requests';
 import { availability, type Actor } from '../../lifecycle';
 import type { Server } from '../../schemas';
 import { ActionDialog } from './action-dialog';

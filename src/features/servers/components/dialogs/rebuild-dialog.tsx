@@ -8,7 +8,7 @@ import { CopyableId } from '../../../../components/detail-fields';
 import type { KeyValueRow } from '../../../../components/key-value-editor';
 import { useCompute } from '../../../../lib/compute';
 import { pickerQueries } from '../../api-pickers';
-import { serverRequests } from '../../api-requests';
+import { serverRequests } from '../../requests';
 import { IMAGE_METADATA_LIMITS, nameProblem, type MetadataLimits } from '../../../../lib/validation';
 import type { Server } from '../../schemas';
 import { ActionDialog } from './action-dialog';

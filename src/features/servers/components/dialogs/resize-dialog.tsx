@@ -6,7 +6,7 @@ import { QueryState } from '../../../../components/query-state';
 import { useCompute } from '../../../../lib/compute';
 import { useFormatters } from '../../../../lib/format';
 import { pickerQueries, resizeTargetProblem, type FlavorOption } from '../../api-pickers';
-import { serverRequests } from '../../api-requests';
+import { serverRequests } from '../../requests';
 import type { Server } from '../../schemas';
 import { ActionDialog } from './action-dialog';
 import classes from './dialogs.module.css';

@@ -15,7 +15,7 @@ import { ResourceTable, type Column, type RowAction, type TableSelection, type T
 import { useFormatters } from '../../../../lib/format';
 import type { ServerColumn } from '../../columns';
 import { availability, type Actor } from '../../lifecycle';
-import type { QuickOperation } from '../../mutations';
+import type { QuickOperation } from '../../requests';
 import type { Server } from '../../schemas';
 import { ServerStatus } from './server-status';
 import { ServerTrouble } from './server-trouble';

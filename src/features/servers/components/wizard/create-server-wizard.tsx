@@ -8,12 +8,14 @@ import { IconArrowLeft, IconArrowRight, IconInfoCircle, IconRocket } from '@tabl
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { microversionHeaders, useCompute } from '../../../../lib/compute';
+import { useCompute } from '../../../../lib/compute';
 import { notifyError, notifySuccess } from '../../../../lib/notify';
 import { usePersistentFormDraft } from '../../../../lib/use-persistent-form-draft';
+import { describeServerRequest } from '../../api';
 import { applyTagsWhenReady, useCreateServer } from '../../mutations';
 import { exceedsQuota, quotaImpact } from '../../quota-impact';
 import { buildCreateServerBody, buildOpenstackCli, tagsAfterCreate } from '../../request-builders';
+import { serverRequests } from '../../requests';
 import type { Problem } from '../../../../lib/validation';
 import { firstInvalidStep, validateWizardStep, WIZARD_STEPS, type WizardContext, type WizardStep } from '../../wizard-validation';
 import { emptyWizardValues, presetFromSearch, type WizardValues } from '../../wizard-values';
@@ -87,13 +89,8 @@ export function CreateServerWizard({ catalog }: { catalog: WizardCatalog }) {
   const quota = quotaImpact(catalog.limits, flavor);
   const over = exceedsQuota(quota);
   const body = useMemo(() => buildCreateServerBody(values, { supportsDescription }), [values, supportsDescription]);
-  const request = {
-    method: 'POST',
-    path: `/v2.1/${compute.projectId}/servers`,
-    body,
-    headers: microversionHeaders(compute.microversion),
-    cli: buildOpenstackCli(values, { flavorName: flavor?.name }, { supportsDescription }),
-  };
+  // what the review shows is what the submit sends
+  const request = serverRequests.create(body, buildOpenstackCli(values, { flavorName: flavor?.name }, { supportsDescription }));
 
   const goTo = (index: number) => {
     setParams(
@@ -124,7 +121,7 @@ export function CreateServerWizard({ catalog }: { catalog: WizardCatalog }) {
     }
     if (over.length) return;
     const tags = tagsAfterCreate(values);
-    create.mutate(body, {
+    create.mutate(request, {
       onSuccess: (created) => {
         draft.clear();
         notifySuccess(t('servers.wizard.created', { name: values.name }));
@@ -198,7 +195,7 @@ export function CreateServerWizard({ catalog }: { catalog: WizardCatalog }) {
         {step === 'network' && <StepNetwork {...stepProps} />}
         {step === 'keypair' && <StepKeypair {...stepProps} />}
         {step === 'advanced' && <StepAdvanced {...stepProps} />}
-        {step === 'review' && <StepReview form={form} catalog={catalog} quota={quota} request={request} submitError={create.error} />}
+        {step === 'review' && <StepReview form={form} catalog={catalog} quota={quota} request={describeServerRequest(compute, request)} submitError={create.error} />}
       </Paper>
       <Group justify="space-between">
         <Button variant="default" leftSection={<IconArrowLeft size={16} />} disabled={active === 0} onClick={() => goTo(active - 1)}>

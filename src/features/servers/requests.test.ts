@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ComputeTarget } from '../../lib/compute';
-import { describeRequest, serverRequests, shellQuote } from './api-requests';
+import { describeServerRequest } from './api';
+import { quickRequest, serverRequests, shellQuote } from './requests';
 
 const ID = '9a7c1f0e-1111-4222-8333-944455556666';
 const target: ComputeTarget = { projectId: 'p-alpha', microversion: '2.26', legacyAvailable: true };
@@ -74,16 +75,34 @@ describe('request previews: exactly what is sent, and the CLI equivalent', () =>
   });
 
   it('describes the path as the cloud sees it, with the microversion header', () => {
-    expect(describeRequest(target, serverRequests.lock(ID))).toEqual({
+    expect(describeServerRequest(target, serverRequests.lock(ID))).toEqual({
       method: 'POST',
       path: `/v2.1/p-alpha/servers/${ID}/action`,
       body: { lock: null },
       headers: { 'X-OpenStack-Nova-API-Version': '2.26', 'OpenStack-API-Version': 'compute 2.26' },
       cli: `openstack server lock ${ID}`,
     });
-    const legacy = describeRequest({ ...target, microversion: null }, serverRequests.delete(ID));
+    const legacy = describeServerRequest({ ...target, microversion: null }, serverRequests.delete(ID));
     expect(legacy).toMatchObject({ method: 'DELETE', path: `/v2/p-alpha/servers/${ID}`, headers: undefined });
-    expect(describeRequest(target, { method: 'get', path: '/os-volumes/detail', api: 'proxy' })).toMatchObject({ path: '/v2/p-alpha/os-volumes/detail', headers: undefined });
+    expect(describeServerRequest(target, serverRequests.create({ server: { name: 'web', flavorRef: '1' } }, 'openstack server create web'))).toEqual({
+      method: 'POST',
+      path: '/v2.1/p-alpha/servers',
+      body: { server: { name: 'web', flavorRef: '1' } },
+      headers: { 'X-OpenStack-Nova-API-Version': '2.26', 'OpenStack-API-Version': 'compute 2.26' },
+      cli: 'openstack server create web',
+    });
+  });
+
+  it('quick operations (list, bulk, palette) send the same definitions as the detail page', () => {
+    expect(quickRequest(ID, 'start')).toEqual(serverRequests.start(ID));
+    expect(quickRequest(ID, 'stop')).toEqual(serverRequests.stop(ID));
+    expect(quickRequest(ID, 'stop').body).toEqual({ 'os-stop': null });
+    expect(quickRequest(ID, 'reboot-soft')).toEqual(serverRequests.reboot(ID, 'SOFT'));
+    expect(quickRequest(ID, 'reboot-hard')).toEqual(serverRequests.reboot(ID, 'HARD'));
+    expect(quickRequest(ID, 'lock')).toEqual(serverRequests.lock(ID));
+    expect(quickRequest(ID, 'unlock')).toEqual(serverRequests.unlock(ID));
+    expect(quickRequest(ID, 'delete')).toEqual(serverRequests.delete(ID));
+    expect(quickRequest(ID, 'tags', 'a b')).toEqual(serverRequests.addTag(ID, 'a b'));
   });
 
   it('quotes shell words only when needed', () => {

@@ -1,25 +1,17 @@
-import type { z } from 'zod';
-import type { ApiRequestDescription } from '../../components/api-request-preview';
-import {
-  computeRequest,
-  computeUrl,
-  encodePath,
-  microversionHeaders,
-  type ComputeApi,
-  type ComputeTarget,
-} from '../../lib/compute';
-import { PROXY_API_MAX_MICROVERSION, minMicroversion } from '../../lib/microversion';
+import { encodePath } from '../../lib/compute';
+import type { ServerOperation } from './lifecycle';
+import type { CreateServerBody } from './schemas';
 
 /**
- * Every write of the detail page as one value: what it sends (method, path, body) and its
- * `openstack` CLI equivalent. The dialog previews the same value it then sends, so the
- * preview is exactly the request.
+ * Every write to a server as one value: what it sends (method, path, body) and its `openstack`
+ * CLI equivalent, one definition per write. api.ts's sendServerRequest is the one way they go
+ * out, and a dialog previews (describeServerRequest) the same value it then sends, so the
+ * preview is exactly the request. Show Console Output (5.7) is a POST and lives here too.
  */
 export interface ServerRequest {
   method: 'get' | 'post' | 'put' | 'delete';
   /** Path after `/{project_id}`, percent-encoded. */
   path: string;
-  api?: ComputeApi;
   body?: unknown;
   /** The CLI equivalent, when there is one. */
   cli?: string;
@@ -62,7 +54,7 @@ export interface CreateImageInput {
 
 export type AttachInterfaceInput = { netId: string; fixedIp?: string } | { portId: string };
 
-/** The requests of spec chapters 4–5, 9–13, 17 and 23 that the detail page sends. */
+/** The requests of spec chapters 4–5, 10, 12, 13, 17 and 23 that the console sends. */
 export const serverRequests = {
   // chapter 5
   reboot: (id: string, type: 'SOFT' | 'HARD') =>
@@ -112,6 +104,8 @@ export const serverRequests = {
     ),
 
   // chapter 4
+  /** Create Server (4.2): the body and CLI the wizard builds from its values (request-builders.ts). */
+  create: (body: CreateServerBody, cli?: string): ServerRequest => ({ method: 'post', path: '/servers', body, cli }),
   rename: (id: string, name: string): ServerRequest => ({
     method: 'put',
     path: encodePath`/servers/${id}`,
@@ -230,33 +224,30 @@ export const serverRequests = {
   }),
 };
 
-/** The microversion a request carries (the same choice as lib/compute's routing). */
-function microversionFor(target: ComputeTarget, api: ComputeApi): string | null {
-  if (!target.microversion) return null;
-  if (api === 'proxy') return target.legacyAvailable ? null : minMicroversion(target.microversion, PROXY_API_MAX_MICROVERSION);
-  return target.microversion;
-}
+/** The operations a bulk action, a row's menu or the command palette runs on a server. */
+export type QuickOperation = Extract<
+  ServerOperation,
+  'start' | 'stop' | 'reboot-soft' | 'reboot-hard' | 'lock' | 'unlock' | 'delete' | 'tags'
+>;
 
-/** What the preview shows: the path as the cloud sees it (`/v2.1/{project_id}/...`) and the headers. */
-export function describeRequest(target: ComputeTarget, request: ServerRequest): ApiRequestDescription {
-  const api = request.api ?? 'v2.1';
-  const microversion = microversionFor(target, api);
-  return {
-    method: request.method.toUpperCase(),
-    path: computeUrl(target, request.path, api).replace(/^\/api\/compute/, ''),
-    body: request.body,
-    headers: microversion ? microversionHeaders(microversion) : undefined,
-    cli: request.cli,
-  };
-}
-
-/** Sends a request built above; the answer is parsed with `schema` (z.unknown() for none). */
-export function sendRequest<S extends z.ZodType>(target: ComputeTarget, request: ServerRequest, schema: S): Promise<z.output<S>> {
-  return computeRequest(target, {
-    method: request.method,
-    path: request.path,
-    api: request.api,
-    data: request.body,
-    schema,
-  });
+/** The request of a quick operation; `tags` adds the tag given in `tag`. */
+export function quickRequest(id: string, operation: QuickOperation, tag = ''): ServerRequest {
+  switch (operation) {
+    case 'start':
+      return serverRequests.start(id);
+    case 'stop':
+      return serverRequests.stop(id);
+    case 'reboot-soft':
+      return serverRequests.reboot(id, 'SOFT');
+    case 'reboot-hard':
+      return serverRequests.reboot(id, 'HARD');
+    case 'lock':
+      return serverRequests.lock(id);
+    case 'unlock':
+      return serverRequests.unlock(id);
+    case 'delete':
+      return serverRequests.delete(id);
+    case 'tags':
+      return serverRequests.addTag(id, tag);
+  }
 }
