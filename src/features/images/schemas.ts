@@ -68,6 +68,8 @@ export interface ImageFilters {
   changesSince?: string;
   minDisk?: number;
   minRam?: number;
+  /** Images made from this server (Create Image, 5.5): Nova's `server` filter. */
+  server?: string;
 }
 
 /** Metadata keys ECS's image service sets to describe the operating system (spec 7.3's sample). */

@@ -36,28 +36,6 @@ export async function listServerIps(target: ComputeTarget, id: string, signal?: 
   return (await computeRequest(target, { path: encodePath`/servers/${id}/ips`, schema: addressesSchema, signal })).addresses;
 }
 
-/**
- * List Networks (21.1) for the attach picker. The spec shows id and label only; a cloud that
- * also fills `cidr` and `gateway` (nova-network) lets the console check a fixed IP against them.
- */
-export const networkSchema = z.object({
-  id: z.string(),
-  label: z.string().nullable().optional(),
-  cidr: z.string().nullable().optional(),
-  gateway: z.string().nullable().optional(),
-});
-export type NetworkOption = z.infer<typeof networkSchema>;
-
-export async function listNetworks(target: ComputeTarget, signal?: AbortSignal): Promise<NetworkOption[]> {
-  const body = await computeRequest(target, {
-    path: '/os-networks',
-    api: 'proxy',
-    schema: z.object({ networks: z.array(networkSchema) }),
-    signal,
-  });
-  return body.networks;
-}
-
 export const serverNetworkQueries = {
   interfaces: (target: ComputeTarget, id: string) =>
     queryOptions({
@@ -74,12 +52,5 @@ export const serverNetworkQueries = {
     queryOptions({
       queryKey: ['servers', 'detail', scopeOf(target), id, 'ips'] as const,
       queryFn: ({ signal }) => listServerIps(target, id, signal),
-    }),
-  /** Own key under 'networks' (another feature may cache networks in another shape). */
-  networks: (target: ComputeTarget) =>
-    queryOptions({
-      queryKey: ['networks', 'server-picker', scopeOf(target)] as const,
-      queryFn: ({ signal }) => listNetworks(target, signal),
-      staleTime: 60_000,
     }),
 };

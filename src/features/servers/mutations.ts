@@ -2,7 +2,6 @@ import { useMutation, useQueryClient, type QueryClient, type QueryKey } from '@t
 import { z } from 'zod';
 import { useCompute, type ComputeTarget } from '../../lib/compute';
 import { getServer, sendServerRequest } from './api';
-import { generateKeypair } from './api-wizard';
 import { announceServersChanged, useServersChangedInOtherTabs } from './live-sync';
 import { isTransitional } from './lifecycle';
 import { serverQueries } from './queries';
@@ -73,20 +72,6 @@ export function useServerOperation() {
     mutationFn: ({ id, operation, arg }: { id: string; operation: QuickOperation; arg?: string }) =>
       runServerOperation(target, id, operation, arg),
     onSettled: (_data, _error, { id }) => serversChanged(queryClient, [id]),
-  });
-}
-
-/** Add Keypair (14.3) from the create wizard: the cloud makes the pair; the private key comes once. */
-export function useGenerateKeypair() {
-  const target = useCompute();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (name: string) => generateKeypair(target, name),
-    // the wizard shows the answer next to the name field
-    meta: { errorNotification: 'never' },
-    // the answer holds the private key: not kept in the mutation cache
-    gcTime: 0,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['keypairs'] }),
   });
 }
 

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { attachableVolumes } from '../../api-volumes';
-import { resizeTargetProblem, type FlavorOption } from '../../api-pickers';
 import type { Server } from '../../schemas';
+import { resizeTargetProblem } from '../dialogs/resize-dialog';
 import { detachBlock } from './network-tab';
 import { portRange } from './security-groups-tab';
-import { volumeDetachBlock } from './volumes-tab';
+import { attachableVolumes, volumeDetachBlock } from './volumes-tab';
 
 const port = (id: string) => ({ port_id: id, net_id: 'n', fixed_ips: [] });
 
@@ -37,7 +36,7 @@ describe('rules the detail page enforces before sending', () => {
   });
 
   it('5.1: a resize refuses the current flavor, smaller disks and disabled flavors', () => {
-    const flavor = (id: string, disk: number, disabled = false): FlavorOption => ({ id, name: id, vcpus: 1, ram: 1024, disk, 'OS-FLV-DISABLED:disabled': disabled });
+    const flavor = (id: string, disk: number, disabled = false) => ({ id, disk, disabled });
     const current = flavor('m', 40);
     expect(resizeTargetProblem(current, flavor('m', 40))).toBe('same');
     expect(resizeTargetProblem(current, flavor('s', 20))).toBe('smallerDisk');

@@ -7,8 +7,10 @@ import { Link } from 'react-router';
 import { CopyableId, DetailFields } from '../../../../components/detail-fields';
 import { QueryState } from '../../../../components/query-state';
 import { ResourceTable, type Column } from '../../../../components/resource-table';
+import { networkQueries } from '../../../networks/queries';
+import type { Network } from '../../../networks/schemas';
 import { useCompute } from '../../../../lib/compute';
-import { serverNetworkQueries, type InterfaceAttachment, type NetworkOption } from '../../api-network';
+import { serverNetworkQueries, type InterfaceAttachment } from '../../api-network';
 import { serverRequests, type ServerRequest } from '../../requests';
 import { fixedIpProblem, uuidProblem } from '../../../../lib/validation';
 import { availability, type Actor } from '../../lifecycle';
@@ -26,7 +28,7 @@ export function detachBlock(interfaces: readonly InterfaceAttachment[], portId: 
 function AttachInterfaceDialog({ server, opened, onClose }: { server: Server; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const compute = useCompute();
-  const networks = useQuery({ ...serverNetworkQueries.networks(compute), enabled: opened });
+  const networks = useQuery({ ...networkQueries.list(compute), enabled: opened });
   const [mode, setMode] = useState<'network' | 'port'>('network');
   const [netId, setNetId] = useState<string | null>(null);
   const [fixedIp, setFixedIp] = useState('');
@@ -38,8 +40,8 @@ function AttachInterfaceDialog({ server, opened, onClose }: { server: Server; op
     setPortId('');
   }, [opened]);
 
-  const network: NetworkOption | undefined = networks.data?.find((n) => n.id === netId);
-  const ipProblem = fixedIp.trim() ? fixedIpProblem(fixedIp, { cidr: network?.cidr, gateway: network?.gateway }) : null;
+  const network: Network | undefined = networks.data?.find((n) => n.id === netId);
+  const ipProblem = fixedIpProblem(fixedIp, network);
   const portProblem = portId ? uuidProblem(portId) : null;
   let request: ServerRequest | null = null;
   if (mode === 'network' && netId && !ipProblem) {
@@ -56,7 +58,7 @@ function AttachInterfaceDialog({ server, opened, onClose }: { server: Server; op
       title={t('server-detail.network.attachTitle', { name: server.name })}
       request={request}
       submitLabel={t('server-detail.network.attachSubmit')}
-      alsoInvalidate={[['networks'], ['ports']]}
+      alsoInvalidate={[networkQueries.all()]}
     >
       <SegmentedControl
         value={mode}
@@ -118,7 +120,7 @@ function DetachInterfaceDialog({ server, port, onClose }: { server: Server; port
       request={port ? serverRequests.detachInterface(server.id, port.port_id) : null}
       submitLabel={t('server-detail.network.detachSubmit')}
       danger
-      alsoInvalidate={[['networks'], ['ports']]}
+      alsoInvalidate={[networkQueries.all()]}
     >
       <Text size="sm">
         {t('server-detail.network.detachMessage', {
@@ -178,13 +180,13 @@ export function NetworkTab({ server, actor }: { server: Server; actor: Actor }) 
   const compute = useCompute();
   const interfaces = useQuery(serverNetworkQueries.interfaces(compute, server.id));
   const ips = useQuery(serverNetworkQueries.ips(compute, server.id));
-  const networks = useQuery(serverNetworkQueries.networks(compute));
+  const networks = useQuery(networkQueries.list(compute));
   const [attaching, setAttaching] = useState(false);
   const [detaching, setDetaching] = useState<InterfaceAttachment | null>(null);
   const [showing, setShowing] = useState<string | null>(null);
   const attach = availability(server, 'attach-interface', actor);
   const detach = availability(server, 'detach-interface', actor);
-  const networkName = (id: string) => networks.data?.find((n) => n.id === id)?.label ?? id;
+  const networkName = (id: string) => networks.data?.find((n) => n.id === id)?.label || id;
   const list = interfaces.data ?? [];
 
   const columns: Column<InterfaceAttachment>[] = [

@@ -4,10 +4,11 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CopyableId, DetailFields } from '../../../../components/detail-fields';
 import { FeatureUnavailable } from '../../../../components/feature-unavailable';
+import { flavorQueries } from '../../../flavors/queries';
+import { imageQueries } from '../../../images/queries';
 import { useCompute } from '../../../../lib/compute';
 import { useFormatters } from '../../../../lib/format';
 import { computeFeatures } from '../../../../lib/microversion';
-import { pickerQueries } from '../../api-pickers';
 import { serverRequests } from '../../requests';
 import { descriptionProblem } from '../../../../lib/validation';
 import type { Server } from '../../schemas';
@@ -50,8 +51,8 @@ export function OverviewTab({ server }: { server: Server }) {
   const { t } = useTranslation();
   const compute = useCompute();
   const format = useFormatters();
-  const flavors = useQuery(pickerQueries.flavors(compute));
-  const images = useQuery(pickerQueries.images(compute));
+  const flavors = useQuery(flavorQueries.list(compute));
+  const images = useQuery(imageQueries.names(compute));
   const flavor = flavors.data?.find((f) => f.id === server.flavor.id);
   const image = server.image ? images.data?.find((i) => i.id === server.image?.id) : undefined;
   const when = (value: string | null | undefined) => (value ? format.dateTime(value) : null);
@@ -147,7 +148,7 @@ export function OverviewTab({ server }: { server: Server }) {
                 label: t('server-detail.overview.image'),
                 value: server.image ? (
                   <Anchor component={Link} to={`/images/${encodeURIComponent(server.image.id)}`} size="sm">
-                    {image?.name ?? server.image.id}
+                    {image?.name || server.image.id}
                   </Anchor>
                 ) : (
                   <Text size="sm" c="dimmed">

@@ -2,8 +2,8 @@ import './detail-styles';
 import { Tabs } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { flavorQueries } from '../../../flavors/queries';
 import { useCompute } from '../../../../lib/compute';
-import { pickerQueries } from '../../api-pickers';
 import type { Actor } from '../../lifecycle';
 import type { Server } from '../../schemas';
 import { ActivityTab } from './activity-tab';
@@ -40,7 +40,7 @@ export function ServerDetailView({ server, actor, tab, onTabChange, maxServerMet
   const { t } = useTranslation();
   const compute = useCompute();
   const dialog = useServerDialog();
-  const flavors = useQuery(pickerQueries.flavors(compute));
+  const flavors = useQuery(flavorQueries.list(compute));
   const flavorName = flavors.data?.find((f) => f.id === server.flavor.id)?.name;
 
   return (

@@ -7,10 +7,12 @@ import { CopyableId } from '../../../../components/detail-fields';
 import { QueryState } from '../../../../components/query-state';
 import { ResourceTable, type Column } from '../../../../components/resource-table';
 import { StatusBadge } from '../../../../components/status-badge';
+import { volumeQueries } from '../../../volumes/queries';
+import type { Volume } from '../../../volumes/schemas';
 import { useCompute } from '../../../../lib/compute';
 import { useFormatters } from '../../../../lib/format';
 import { serverRequests } from '../../requests';
-import { attachableVolumes, serverVolumeQueries, type VolumeAttachment } from '../../api-volumes';
+import { serverVolumeQueries, type VolumeAttachment } from '../../api-volumes';
 import { deviceProblem } from '../../../../lib/validation';
 import { availability, vmStateOf, type Actor } from '../../lifecycle';
 import type { Server } from '../../schemas';
@@ -26,11 +28,16 @@ export function volumeDetachBlock(server: Server, attachment: VolumeAttachment):
   return isRoot && vmStateOf(server) !== 'stopped' ? 'rootWhileRunning' : null;
 }
 
+/** Spec 12.1: only an available volume of the server's availability zone can be attached. */
+export function attachableVolumes<V extends Pick<Volume, 'status' | 'availabilityZone'>>(volumes: readonly V[], zone: string | null | undefined): V[] {
+  return volumes.filter((v) => v.status === 'available' && (!zone || v.availabilityZone === zone));
+}
+
 function AttachVolumeDialog({ server, opened, onClose }: { server: Server; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const compute = useCompute();
   const format = useFormatters();
-  const volumes = useQuery({ ...serverVolumeQueries.volumes(compute), enabled: opened });
+  const volumes = useQuery({ ...volumeQueries.list(compute), enabled: opened });
   const [volumeId, setVolumeId] = useState<string | null>(null);
   const [device, setDevice] = useState('');
   useEffect(() => {
@@ -41,7 +48,7 @@ function AttachVolumeDialog({ server, opened, onClose }: { server: Server; opene
   const zone = server['OS-EXT-AZ:availability_zone'];
   const all = volumes.data ?? [];
   const candidates = attachableVolumes(all, zone);
-  const otherZones = all.filter((v) => v.status.toLowerCase() === 'available').length - candidates.length;
+  const otherZones = all.filter((v) => v.status === 'available').length - candidates.length;
   const devicePb = deviceProblem(device.trim());
 
   return (
@@ -52,7 +59,7 @@ function AttachVolumeDialog({ server, opened, onClose }: { server: Server; opene
       title={t('server-detail.volumes.attachTitle', { name: server.name })}
       request={volumeId && !devicePb ? serverRequests.attachVolume(server.id, volumeId, device.trim() || undefined) : null}
       submitLabel={t('server-detail.volumes.attachSubmit')}
-      alsoInvalidate={[['volumes']]}
+      alsoInvalidate={[volumeQueries.all()]}
     >
       <Text size="sm" c="dimmed">
         {t('server-detail.volumes.attachIntro', { zone: zone ?? '–' })}
@@ -62,7 +69,7 @@ function AttachVolumeDialog({ server, opened, onClose }: { server: Server; opene
         placeholder={volumes.isPending ? t('common.loading') : t('server-detail.volumes.volumePlaceholder')}
         data={candidates.map((v) => ({
           value: v.id,
-          label: `${v.displayName || v.id.slice(0, 8)} · ${format.gigabytes(v.size)} · ${v.id.slice(0, 8)}`,
+          label: `${v.name || v.id.slice(0, 8)} · ${format.gigabytes(v.size)} · ${v.id.slice(0, 8)}`,
         }))}
         value={volumeId}
         onChange={setVolumeId}
@@ -99,7 +106,7 @@ export function VolumesTab({ server, actor }: { server: Server; actor: Actor }) 
   const compute = useCompute();
   const format = useFormatters();
   const attachments = useQuery(serverVolumeQueries.attachments(compute, server.id));
-  const volumes = useQuery(serverVolumeQueries.volumes(compute));
+  const volumes = useQuery(volumeQueries.list(compute));
   const [attaching, setAttaching] = useState(false);
   const [detaching, setDetaching] = useState<VolumeAttachment | null>(null);
   const attach = availability(server, 'attach-volume', actor);
@@ -113,7 +120,7 @@ export function VolumesTab({ server, actor }: { server: Server; actor: Actor }) 
       header: t('server-detail.volumes.volume'),
       cell: (row) => (
         <Stack gap={0}>
-          <Text size="sm">{volumeOf(row.volumeId)?.displayName || t('server-detail.volumes.unnamed')}</Text>
+          <Text size="sm">{volumeOf(row.volumeId)?.name || t('server-detail.volumes.unnamed')}</Text>
           <CopyableId value={row.volumeId} />
         </Stack>
       ),
@@ -176,7 +183,7 @@ export function VolumesTab({ server, actor }: { server: Server; actor: Actor }) 
             data={data}
             columns={columns}
             getRowId={(row) => row.volumeId}
-            getRowLabel={(row) => volumeOf(row.volumeId)?.displayName || row.volumeId}
+            getRowLabel={(row) => volumeOf(row.volumeId)?.name || row.volumeId}
             empty={<Text c="dimmed">{t('server-detail.volumes.none')}</Text>}
             rowActions={[
               {
@@ -201,7 +208,7 @@ export function VolumesTab({ server, actor }: { server: Server; actor: Actor }) 
         request={detaching ? serverRequests.detachVolume(server.id, detaching.volumeId) : null}
         submitLabel={t('server-detail.volumes.detachSubmit')}
         danger
-        alsoInvalidate={[['volumes']]}
+        alsoInvalidate={[volumeQueries.all()]}
       >
         <Text size="sm">
           {t('server-detail.volumes.detachMessage', { volume: detaching?.volumeId ?? '', device: detaching?.device ?? '' })}

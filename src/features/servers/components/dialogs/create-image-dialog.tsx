@@ -6,8 +6,9 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../../../components/status-badge';
 import type { KeyValueRow } from '../../../../components/key-value-editor';
+import { imageQueries } from '../../../images/queries';
+import type { Image } from '../../../images/schemas';
 import { useCompute } from '../../../../lib/compute';
-import { pickerQueries } from '../../api-pickers';
 import { serverRequests } from '../../requests';
 import { IMAGE_METADATA_LIMITS, nameProblem, type MetadataLimits } from '../../../../lib/validation';
 import type { Server } from '../../schemas';
@@ -24,15 +25,24 @@ interface CreateImageDialogProps {
   maxItems?: number;
 }
 
+/**
+ * The image Create Image (5.5) made: the gateway drops `Location` (internals.md) and the body
+ * has no image id below 2.45, so it is the newest of the server's images with that name.
+ */
+function newestNamed(images: readonly Image[] | undefined, name: string): Image | undefined {
+  return images?.filter((image) => image.name === name).sort((a, b) => (b.created ?? '').localeCompare(a.created ?? ''))[0];
+}
+
 /** The image the request made, found by server and name, with its status until ACTIVE. */
 function CreatedImage({ serverId, name }: { serverId: string; name: string }) {
   const { t } = useTranslation();
   const compute = useCompute();
-  const image = useQuery({
-    ...pickerQueries.image(compute, serverId, name),
-    refetchInterval: (query) => (query.state.data?.status?.toUpperCase() === 'ACTIVE' ? false : 2000),
+  const images = useQuery({
+    ...imageQueries.list(compute, { server: serverId, name }),
+    refetchInterval: (query) => (newestNamed(query.state.data, name)?.status.toUpperCase() === 'ACTIVE' ? false : 2000),
   });
-  if (!image.data) {
+  const image = newestNamed(images.data, name);
+  if (!image) {
     return (
       <Group gap="xs">
         <Loader size="xs" />
@@ -42,10 +52,10 @@ function CreatedImage({ serverId, name }: { serverId: string; name: string }) {
   }
   return (
     <Group gap="xs">
-      <Anchor component={Link} to={`/images/${encodeURIComponent(image.data.id)}`}>
-        {t('server-detail.createImage.open', { name: image.data.name ?? image.data.id })}
+      <Anchor component={Link} to={`/images/${encodeURIComponent(image.id)}`}>
+        {t('server-detail.createImage.open', { name: image.name || image.id })}
       </Anchor>
-      <StatusBadge status={image.data.status} />
+      <StatusBadge status={image.status} />
     </Group>
   );
 }
@@ -78,7 +88,7 @@ export function CreateImageDialog({ server, opened, onClose, maxItems }: CreateI
       title={t('server-detail.createImage.title', { name: server.name })}
       request={valid ? serverRequests.createImage(server.id, { name, metadata: recordOf(rows) }) : null}
       submitLabel={t('server-detail.createImage.submit')}
-      alsoInvalidate={[['images']]}
+      alsoInvalidate={[imageQueries.all()]}
       done={Boolean(created)}
       onSuccess={() => {
         setCreated(name);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { volumeQueries } from '../../../volumes/queries';
 import { serverRequests } from '../../requests';
 import type { Server } from '../../schemas';
 import { ActionDialog } from './action-dialog';
@@ -28,7 +29,7 @@ export function DeleteServerDialog({ server, opened, onClose }: DeleteServerDial
       request={typed === server.name ? serverRequests.delete(server.id) : null}
       submitLabel={t('server-detail.delete.submit')}
       danger
-      alsoInvalidate={[['volumes']]}
+      alsoInvalidate={[volumeQueries.all()]}
     >
       <Alert color="red" variant="light">
         <Text size="sm">{t('server-detail.delete.message', { name: server.name })}</Text>

@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CopyableId } from '../../../../components/detail-fields';
 import type { KeyValueRow } from '../../../../components/key-value-editor';
+import { imageQueries } from '../../../images/queries';
 import { useCompute } from '../../../../lib/compute';
-import { pickerQueries } from '../../api-pickers';
 import { serverRequests } from '../../requests';
 import { IMAGE_METADATA_LIMITS, nameProblem, type MetadataLimits } from '../../../../lib/validation';
 import type { Server } from '../../schemas';
@@ -32,7 +32,7 @@ const REBUILD_NAME_MAX_BYTES = 254;
 export function RebuildDialog({ server, opened, onClose, maxItems }: RebuildDialogProps) {
   const { t } = useTranslation();
   const compute = useCompute();
-  const images = useQuery({ ...pickerQueries.images(compute), enabled: opened });
+  const images = useQuery({ ...imageQueries.list(compute), enabled: opened });
   const [imageRef, setImageRef] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [rows, setRows] = useState<KeyValueRow[]>([]);

@@ -3,13 +3,26 @@ import { Badge, Group, Radio, ScrollArea, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../../components/query-state';
+import { flavorQueries } from '../../../flavors/queries';
+import type { Flavor } from '../../../flavors/schemas';
 import { useCompute } from '../../../../lib/compute';
 import { useFormatters } from '../../../../lib/format';
-import { pickerQueries, resizeTargetProblem, type FlavorOption } from '../../api-pickers';
 import { serverRequests } from '../../requests';
 import type { Server } from '../../schemas';
 import { ActionDialog } from './action-dialog';
 import classes from './dialogs.module.css';
+
+/** Spec 5.1: another flavor, enabled, whose disk is not smaller. */
+export function resizeTargetProblem(
+  current: Pick<Flavor, 'id' | 'disk'> | undefined,
+  next: Pick<Flavor, 'id' | 'disk' | 'disabled'>,
+): 'same' | 'smallerDisk' | 'disabled' | null {
+  if (next.disabled) return 'disabled';
+  if (!current) return null;
+  if (next.id === current.id) return 'same';
+  if (next.disk < current.disk) return 'smallerDisk';
+  return null;
+}
 
 interface ResizeDialogProps {
   server: Server;
@@ -22,7 +35,7 @@ export function ResizeDialog({ server, opened, onClose }: ResizeDialogProps) {
   const { t } = useTranslation();
   const compute = useCompute();
   const format = useFormatters();
-  const flavors = useQuery({ ...pickerQueries.flavors(compute), enabled: opened });
+  const flavors = useQuery({ ...flavorQueries.list(compute), enabled: opened });
   const [choice, setChoice] = useState<string | null>(null);
   useEffect(() => {
     if (opened) setChoice(null);
@@ -32,7 +45,7 @@ export function ResizeDialog({ server, opened, onClose }: ResizeDialogProps) {
   const chosen = flavors.data?.find((flavor) => flavor.id === choice);
   const valid = chosen && !resizeTargetProblem(current, chosen);
 
-  const describe = (flavor: FlavorOption) =>
+  const describe = (flavor: Flavor) =>
     t('server-detail.resize.flavorSpec', {
       vcpus: flavor.vcpus,
       ram: format.megabytes(flavor.ram),

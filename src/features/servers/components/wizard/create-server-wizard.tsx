@@ -26,7 +26,7 @@ import { StepImage } from './step-image';
 import { StepKeypair } from './step-keypair';
 import { StepNetwork } from './step-network';
 import { StepReview } from './step-review';
-import type { WizardCatalog } from './wizard-types';
+import type { KeypairCreation, WizardCatalog } from './wizard-types';
 import classes from './wizard.module.css';
 
 const stepIndex = (value: string | null): number => {
@@ -39,7 +39,7 @@ const stepIndex = (value: string | null): number => {
  * moving on, the quota impact and the exact request on review, the API's answer (over quota
  * included) shown in place. The values survive a trip through the login page (draft).
  */
-export function CreateServerWizard({ catalog }: { catalog: WizardCatalog }) {
+export function CreateServerWizard({ catalog, keypairCreation }: { catalog: WizardCatalog; keypairCreation: KeypairCreation }) {
   const { t } = useTranslation();
   const compute = useCompute();
   const navigate = useNavigate();
@@ -193,7 +193,7 @@ export function CreateServerWizard({ catalog }: { catalog: WizardCatalog }) {
         {step === 'image' && <StepImage {...stepProps} />}
         {step === 'flavor' && <StepFlavor {...stepProps} />}
         {step === 'network' && <StepNetwork {...stepProps} />}
-        {step === 'keypair' && <StepKeypair {...stepProps} />}
+        {step === 'keypair' && <StepKeypair {...stepProps} keypairCreation={keypairCreation} />}
         {step === 'advanced' && <StepAdvanced {...stepProps} />}
         {step === 'review' && <StepReview form={form} catalog={catalog} quota={quota} request={describeServerRequest(compute, request)} submitError={create.error} />}
       </Paper>

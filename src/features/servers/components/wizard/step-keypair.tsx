@@ -3,10 +3,9 @@ import { Alert, Button, Code, Group, SegmentedControl, Select, Stack, Text, Text
 import { IconDownload, IconKey } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../../lib/errors';
-import type { CreatedKeypair } from '../../api-wizard';
-import { useGenerateKeypair } from '../../mutations';
+import type { CreatedKeypair } from '../../../keypairs/schemas';
 import { keypairNameProblem } from '../../../../lib/validation';
-import type { StepProps } from './wizard-types';
+import type { KeypairCreation, StepProps } from './wizard-types';
 
 type Mode = 'existing' | 'create' | 'none';
 
@@ -24,9 +23,8 @@ export function downloadPrivateKey(keypair: CreatedKeypair): void {
 }
 
 /** Choose a key pair, or create one here (its private key is downloaded at once and never kept). */
-export function StepKeypair({ form, catalog }: StepProps) {
+export function StepKeypair({ form, catalog, keypairCreation: generate }: StepProps & { keypairCreation: KeypairCreation }) {
   const { t } = useTranslation();
-  const generate = useGenerateKeypair();
   const [mode, setMode] = useState<Mode>(form.values.keyName ? 'existing' : catalog.keypairs.length ? 'existing' : 'create');
   const [name, setName] = useState('');
   // the private key lives in this component only: never in the draft, never sent anywhere
@@ -39,14 +37,19 @@ export function StepKeypair({ form, catalog }: StepProps) {
   }
 
   const create = () =>
-    generate.mutate(name, {
-      onSuccess: (keypair) => {
-        setCreated(keypair);
-        downloadPrivateKey(keypair);
-        form.setFieldValue('keyName', keypair.name);
-        setName('');
+    generate.mutate(
+      { name },
+      {
+        onSuccess: (keypair) => {
+          // kept here only (download again); the mutation lets go of the private key
+          generate.reset();
+          setCreated(keypair);
+          downloadPrivateKey(keypair);
+          form.setFieldValue('keyName', keypair.name);
+          setName('');
+        },
       },
-    });
+    );
 
   return (
     <Stack gap="md" maw={620}>

@@ -1,4 +1,6 @@
 import type { UseFormReturnType } from '@mantine/form';
+import type { UseMutationResult } from '@tanstack/react-query';
+import type { CreatedKeypair, CreateKeypairRequest } from '../../../keypairs/schemas';
 import type { LimitsLike } from '../../quota-impact';
 import type { FlavorChoice, ImageChoice, NetworkChoice, SnapshotChoice } from '../../wizard-validation';
 import type { WizardValues } from '../../wizard-values';
@@ -34,6 +36,12 @@ export interface WizardCatalog {
 }
 
 export type WizardForm = UseFormReturnType<WizardValues>;
+
+/**
+ * Add Keypair (14.3) as the keypairs feature sends it (its useCreateKeypair), passed in by the
+ * page: a feature uses another feature's queries only, and the app composes the rest.
+ */
+export type KeypairCreation = UseMutationResult<CreatedKeypair, Error, CreateKeypairRequest>;
 
 export interface StepProps {
   form: WizardForm;
