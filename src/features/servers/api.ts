@@ -3,17 +3,30 @@ import type { ApiRequestDescription } from '../../components/api-request-preview
 import { computeCall, computeRequest, encodePath, type ComputeTarget } from '../../lib/compute';
 import { isNotFound } from '../../lib/errors';
 import { nextMarker } from '../../lib/paging';
-import type { ServerRequest } from './requests';
+import { serverRequests, type ServerRequest } from './requests';
 import {
+  addressesSchema,
+  consoleOutputSchema,
   instanceActionEnvelopeSchema,
   instanceActionListSchema,
+  interfaceEnvelopeSchema,
+  interfaceListSchema,
+  metadataItemResponseSchema,
+  metadataResponseSchema,
+  passwordResponseSchema,
   serverEnvelopeSchema,
   serverListResponseSchema,
+  serverSecurityGroupListSchema,
   serverSummaryListResponseSchema,
   tagsResponseSchema,
+  volumeAttachmentListSchema,
+  type AddressesByNetwork,
   type InstanceAction,
+  type InterfaceAttachment,
   type Server,
+  type ServerSecurityGroup,
   type ServerSummary,
+  type VolumeAttachment,
 } from './schemas';
 
 /** Spec 4.9's sort keys. */
@@ -116,8 +129,9 @@ export async function getServer(target: ComputeTarget, id: string, signal?: Abor
 
 // ---- tags (chapter 23, microversion 2.26) -------------------------------------------------
 
-export async function getServerTags(target: ComputeTarget, id: string): Promise<string[]> {
-  return (await computeRequest(target, { path: encodePath`/servers/${id}/tags`, schema: tagsResponseSchema })).tags;
+/** Get Server Tags (23.1). */
+export async function getServerTags(target: ComputeTarget, id: string, signal?: AbortSignal): Promise<string[]> {
+  return (await computeRequest(target, { path: encodePath`/servers/${id}/tags`, schema: tagsResponseSchema, signal })).tags;
 }
 
 /** Check Tag Existence (23.5): true on 204, false on 404. */
@@ -144,12 +158,71 @@ export async function listInstanceActions(target: ComputeTarget, id: string, sig
 }
 
 /** Get Server Action By Request ID (11.2); events only for admins. */
-export async function getInstanceAction(target: ComputeTarget, id: string, requestId: string): Promise<InstanceAction> {
+export async function getInstanceAction(target: ComputeTarget, id: string, requestId: string, signal?: AbortSignal): Promise<InstanceAction> {
   const body = await computeRequest(target, {
     path: encodePath`/servers/${id}/os-instance-actions/${requestId}`,
     schema: instanceActionEnvelopeSchema,
+    signal,
   });
   return body.instanceAction;
+}
+
+// ---- a server's parts ------------------------------------------------------------------------
+
+/** Show Console Output (5.7), a POST: the last `length` lines (all when undefined). */
+export async function getConsoleOutput(target: ComputeTarget, id: string, length?: number): Promise<string> {
+  return (await sendServerRequest(target, serverRequests.consoleOutput(id, length), consoleOutputSchema)).output;
+}
+
+/** List IPs (9.1): addresses by network name. */
+export async function listServerIps(target: ComputeTarget, id: string, signal?: AbortSignal): Promise<AddressesByNetwork> {
+  return (await computeRequest(target, { path: encodePath`/servers/${id}/ips`, schema: addressesSchema, signal })).addresses;
+}
+
+/** List Metadata (10.1). */
+export async function listServerMetadata(target: ComputeTarget, id: string, signal?: AbortSignal): Promise<Record<string, string>> {
+  return (await computeRequest(target, { path: encodePath`/servers/${id}/metadata`, schema: metadataResponseSchema, signal })).metadata;
+}
+
+/** Show Metadata Item (10.4): the key's value on the server now, or null when the key is not there (404). */
+export async function getServerMetadataItem(target: ComputeTarget, id: string, key: string, signal?: AbortSignal): Promise<string | null> {
+  try {
+    const body = await computeRequest(target, { path: encodePath`/servers/${id}/metadata/${key}`, schema: metadataItemResponseSchema, signal });
+    return body.meta[key] ?? null;
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+/** List Attached Volumes (12.3). */
+export async function listVolumeAttachments(target: ComputeTarget, id: string, signal?: AbortSignal): Promise<VolumeAttachment[]> {
+  const body = await computeRequest(target, { path: encodePath`/servers/${id}/os-volume_attachments`, schema: volumeAttachmentListSchema, signal });
+  return body.volumeAttachments;
+}
+
+/** List Port Interfaces (13.3), in the order the cloud keeps them: the first is the primary NIC. */
+export async function listInterfaces(target: ComputeTarget, id: string, signal?: AbortSignal): Promise<InterfaceAttachment[]> {
+  const body = await computeRequest(target, { path: encodePath`/servers/${id}/os-interface`, schema: interfaceListSchema, signal });
+  return body.interfaceAttachments;
+}
+
+/** Show Port Interface Details (13.4): one port as the cloud sees it now. */
+export async function getInterface(target: ComputeTarget, id: string, portId: string, signal?: AbortSignal): Promise<InterfaceAttachment> {
+  const body = await computeRequest(target, { path: encodePath`/servers/${id}/os-interface/${portId}`, schema: interfaceEnvelopeSchema, signal });
+  return body.interfaceAttachment;
+}
+
+/** Show Server Password (17.1): base64 ciphertext; '' when none was posted or it was cleared. */
+export async function getServerPassword(target: ComputeTarget, id: string, signal?: AbortSignal): Promise<string> {
+  const body = await computeRequest(target, { path: encodePath`/servers/${id}/os-server-password`, schema: passwordResponseSchema, signal });
+  return body.password ?? '';
+}
+
+/** List Server Security Groups (22.6), with their rules. */
+export async function listServerSecurityGroups(target: ComputeTarget, id: string, signal?: AbortSignal): Promise<ServerSecurityGroup[]> {
+  const body = await computeRequest(target, { path: encodePath`/servers/${id}/os-security-groups`, schema: serverSecurityGroupListSchema, signal });
+  return body.security_groups;
 }
 
 // ---- writes -------------------------------------------------------------------------------

@@ -205,3 +205,62 @@ export type InstanceAction = z.infer<typeof instanceActionSchema>;
 
 export const instanceActionListSchema = z.object({ instanceActions: z.array(instanceActionSchema) });
 export const instanceActionEnvelopeSchema = z.object({ instanceAction: instanceActionSchema });
+
+// ---- a server's parts (chapters 9, 10, 12, 13, 17, 22) -----------------------------------------
+
+/** List IPs (9.1): addresses by network name. */
+export const addressesSchema = z.object({ addresses: z.record(z.string(), z.array(serverAddressSchema)) });
+export type AddressesByNetwork = z.infer<typeof addressesSchema>['addresses'];
+
+/** Chapter 10: `{ "metadata": { key: value } }`; writes answer with it too (10.2, 10.3). */
+export const metadataResponseSchema = z.object({ metadata: z.record(z.string(), z.string()) });
+/** Show Metadata Item (10.4), Set Metadata Item (10.5). */
+export const metadataItemResponseSchema = z.object({ meta: z.record(z.string(), z.string()) });
+
+/** 12.3 / 12.4: a volume attached to the server. */
+const volumeAttachmentSchema = z.object({
+  id: z.string(),
+  volumeId: z.string(),
+  serverId: z.string().optional(),
+  device: z.string().nullable().optional(),
+});
+export type VolumeAttachment = z.infer<typeof volumeAttachmentSchema>;
+export const volumeAttachmentListSchema = z.object({ volumeAttachments: z.array(volumeAttachmentSchema) });
+
+/** 13.3 / 13.4: one port of the server. */
+const interfaceAttachmentSchema = z.object({
+  port_id: z.string(),
+  net_id: z.string(),
+  mac_addr: z.string().nullable().optional(),
+  port_state: z.string().nullable().optional(),
+  fixed_ips: z.array(z.object({ ip_address: z.string(), subnet_id: z.string().nullable().optional() })).default([]),
+});
+export type InterfaceAttachment = z.infer<typeof interfaceAttachmentSchema>;
+export const interfaceListSchema = z.object({ interfaceAttachments: z.array(interfaceAttachmentSchema) });
+export const interfaceEnvelopeSchema = z.object({ interfaceAttachment: interfaceAttachmentSchema });
+
+/** Show Server Password (17.1): base64 ciphertext; null or '' when none was posted or it was cleared. */
+export const passwordResponseSchema = z.object({ password: z.string().nullable() });
+
+/** Table 22-12: a rule as List Server Security Groups (22.6) shows it. */
+const serverSecurityGroupRuleSchema = z.object({
+  id: z.string(),
+  parent_group_id: z.string().nullable().optional(),
+  ip_protocol: z.string().nullable().optional(),
+  from_port: z.number().nullable().optional(),
+  to_port: z.number().nullable().optional(),
+  ip_range: z.object({ cidr: z.string().optional() }).partial().nullable().optional(),
+  group: z.object({ name: z.string().optional(), tenant_id: z.string().optional() }).partial().nullable().optional(),
+});
+export type ServerSecurityGroupRule = z.infer<typeof serverSecurityGroupRuleSchema>;
+
+/** Table 22-11: one of the server's security groups, with its rules. */
+const serverSecurityGroupSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable().optional(),
+  tenant_id: z.string().optional(),
+  rules: z.array(serverSecurityGroupRuleSchema).default([]),
+});
+export type ServerSecurityGroup = z.infer<typeof serverSecurityGroupSchema>;
+export const serverSecurityGroupListSchema = z.object({ security_groups: z.array(serverSecurityGroupSchema) });

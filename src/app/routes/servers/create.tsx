@@ -18,8 +18,8 @@ import { networkQueries } from '../../../features/networks/queries';
 import { securityGroupQueries } from '../../../features/security-groups/queries';
 import { serverGroupQueries } from '../../../features/server-groups/queries';
 import { snapshotQueries } from '../../../features/snapshots/queries';
-import { CreateServerWizard } from '../../../features/servers/components/wizard/create-server-wizard';
-import type { WizardCatalog } from '../../../features/servers/components/wizard/wizard-types';
+import { CreateServerWizard } from '../../../features/servers/wizard/create-server-wizard';
+import type { WizardCatalog } from '../../../features/servers/wizard/wizard-types';
 import { useCompute } from '../../../lib/compute';
 
 /**

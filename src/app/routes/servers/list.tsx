@@ -12,12 +12,12 @@ import { EmptyContentView } from '../../../components/query-state';
 import { availabilityZoneQueries } from '../../../features/availability-zones/queries';
 import { flavorQueries } from '../../../features/flavors/queries';
 import { imageQueries } from '../../../features/images/queries';
-import { BulkActions } from '../../../features/servers/components/list/bulk-actions';
-import { ColumnChooser } from '../../../features/servers/components/list/column-chooser';
-import { LiveIndicator, useNow } from '../../../features/servers/components/list/live-indicator';
-import { ServerExportMenu } from '../../../features/servers/components/list/server-export-menu';
-import { ServerFilters } from '../../../features/servers/components/list/server-filters';
-import { ServerTable, type FlavorInfo } from '../../../features/servers/components/list/server-table';
+import { BulkActions } from '../../../features/servers/list/bulk-actions';
+import { ColumnChooser } from '../../../features/servers/list/column-chooser';
+import { LiveIndicator, useNow } from '../../../features/servers/list/live-indicator';
+import { ServerExportMenu } from '../../../features/servers/list/server-export-menu';
+import { ServerFilters } from '../../../features/servers/list/server-filters';
+import { ServerTable, type FlavorInfo } from '../../../features/servers/list/server-table';
 import {
   clearFilters,
   countFilters,
@@ -30,12 +30,12 @@ import {
   toApiFilters,
   withFilters,
   type ServerListState,
-} from '../../../features/servers/list-url';
+} from '../../../features/servers/list/list-url';
 import { useServerOperation } from '../../../features/servers/mutations';
 import type { QuickOperation } from '../../../features/servers/requests';
 import type { Server } from '../../../features/servers/schemas';
-import { useColumnPrefs } from '../../../features/servers/use-column-prefs';
-import { useLiveServers } from '../../../features/servers/use-live-servers';
+import { useColumnPrefs } from '../../../features/servers/list/use-column-prefs';
+import { useLiveServers } from '../../../features/servers/list/use-live-servers';
 import { sessionQueries } from '../../../features/session/queries';
 import { useCompute } from '../../../lib/compute';
 import { notifySuccess } from '../../../lib/notify';
