@@ -11,10 +11,10 @@ import {
   encodeBase64,
   fixedIpProblem,
   formRule,
-  hasMetadataProblems,
   IMAGE_METADATA_LIMITS,
   keypairNameProblem,
   MAX_TAGS,
+  metadataListProblem,
   metadataProblems,
   nameProblem,
   parseIpv4Cidr,
@@ -101,7 +101,8 @@ describe('metadata (4.2 table 4-3, chapter 10; Nova’s key characters)', () => 
       { key: 'ImageType', value: 'Gold' },
       { key: 'k'.repeat(255), value: 'v'.repeat(255) },
     ]);
-    expect(hasMetadataProblems(result)).toBe(false);
+    expect(result.rows.every((row) => !row.key && !row.value) && !result.count).toBe(true);
+    expect(metadataListProblem([{ key: 'role', value: 'web' }])).toBeNull();
   });
 
   it('flags empty, long, repeated and odd keys, and long values in bytes', () => {
@@ -122,7 +123,7 @@ describe('metadata (4.2 table 4-3, chapter 10; Nova’s key characters)', () => 
       null,
     ]);
     expect(result.rows[5].value).toEqual({ key: 'validation.metadataValueTooLong', values: { max: 255 } });
-    expect(hasMetadataProblems(result)).toBe(true);
+    expect(metadataListProblem([{ key: 'ok', value: '' }, { key: 'bad/key', value: '' }])).toEqual({ key: 'validation.metadataKeyChars' });
   });
 
   it('counts items against the project limit; -1 is unlimited', () => {
@@ -131,6 +132,8 @@ describe('metadata (4.2 table 4-3, chapter 10; Nova’s key characters)', () => 
     expect(metadataProblems(rows, { ...limits, maxItems: 2 }).count).toEqual({ key: 'validation.metadataTooMany', values: { max: 2, actual: 3 } });
     expect(metadataProblems(rows, { ...limits, maxItems: -1 }).count).toBeNull();
     expect(metadataProblems(rows, limits).count).toBeNull();
+    // the count comes first: it is what the user must fix by removing rows
+    expect(metadataListProblem([...rows, { key: '', value: '' }], { ...limits, maxItems: 2 })?.key).toBe('validation.metadataTooMany');
   });
 
   it('uses the image limits of 5.5 (keys under 255 bytes)', () => {

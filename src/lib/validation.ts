@@ -116,8 +116,10 @@ export function metadataProblems(rows: readonly { key: string; value: string }[]
   return { rows: perRow, count };
 }
 
-export function hasMetadataProblems(result: MetadataProblems): boolean {
-  return Boolean(result.count) || result.rows.some((row) => row.key || row.value);
+/** The first problem of a metadata list (the count, then the rows), or null: whether it may be sent. */
+export function metadataListProblem(rows: readonly { key: string; value: string }[], limits: MetadataLimits = SERVER_METADATA_LIMITS): Problem | null {
+  const result = metadataProblems(rows, limits);
+  return result.count ?? result.rows.map((row) => row.key ?? row.value).find(Boolean) ?? null;
 }
 
 // ---- user data and injected files (4.2, table 4-4; Nova's quotas) -----------------------

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Button, Card, Code, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Button, Card, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,114 +9,13 @@ import { ResourceTable, type Column } from '../../../components/resource-table';
 import { useCompute } from '../../../lib/compute';
 import { serverQueries } from '../queries';
 import { serverRequests } from '../requests';
-import {
-  SERVER_METADATA_LIMITS,
-  metadataKeyProblem,
-  metadataValueProblem,
-  type MetadataLimits,
-} from '../../../lib/validation';
+import { SERVER_METADATA_LIMITS, type MetadataLimits } from '../../../lib/validation';
 import { availability, type Actor } from '../lifecycle';
 import type { Server } from '../schemas';
 import { ActionDialog } from './dialogs/action-dialog';
 import classes from './detail.module.css';
 import { MetadataEditor, metadataSendable, recordOf } from './dialogs/metadata-editor';
-
-type Item = { key: string; value: string };
-
-/**
- * Set Metadata Item (10.5): one key, new or existing, within the limits. An existing key is read
- * afresh (Show Metadata Item, 10.4) when the dialog opens, so the edit starts from the value on
- * the server now, not the one listed minutes ago.
- */
-function ItemDialog({
-  server,
-  item,
-  existing,
-  limits,
-  onClose,
-}: {
-  server: Server;
-  item: Item | null;
-  existing: Record<string, string>;
-  limits: MetadataLimits;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const compute = useCompute();
-  const [key, setKey] = useState('');
-  const [value, setValue] = useState('');
-  const [typed, setTyped] = useState(false);
-  const isNew = item !== null && item.key === '';
-  const fresh = useQuery({
-    ...serverQueries.metadataItem(compute, server.id, item?.key ?? ''),
-    enabled: item !== null && !isNew,
-  });
-  useEffect(() => {
-    if (!item) return;
-    setKey(item.key);
-    setValue(item.value);
-    setTyped(false);
-  }, [item]);
-  // the value read afresh replaces the listed one until the user types
-  useEffect(() => {
-    if (!typed && typeof fresh.data === 'string') setValue(fresh.data);
-  }, [fresh.data, typed]);
-  const keyPb = isNew ? metadataKeyProblem(key, limits) : null;
-  const valuePb = metadataValueProblem(value, limits);
-  const max = limits.maxItems;
-  const full = isNew && !(key in existing) && max !== undefined && max >= 0 && Object.keys(existing).length >= max;
-  const valid = item && key && !keyPb && !valuePb && !full;
-  return (
-    <ActionDialog
-      opened={Boolean(item)}
-      onClose={onClose}
-      serverId={server.id}
-      title={isNew ? t('server-detail.metadata.addTitle') : t('server-detail.metadata.editTitle', { key: item?.key ?? '' })}
-      request={valid ? serverRequests.setMetadataItem(server.id, key, value) : null}
-      submitLabel={t('server-detail.metadata.setSubmit')}
-    >
-      <TextInput
-        label={t('server-detail.metadata.key')}
-        value={key}
-        onChange={(event) => setKey(event.currentTarget.value)}
-        disabled={!isNew}
-        error={keyPb ? t(keyPb.key, keyPb.values) : full ? t('validation.metadataTooMany', { max, actual: Object.keys(existing).length + 1 }) : undefined}
-        data-autofocus={isNew || undefined}
-        required
-      />
-      <TextInput
-        label={t('server-detail.metadata.value')}
-        value={value}
-        onChange={(event) => {
-          setTyped(true);
-          setValue(event.currentTarget.value);
-        }}
-        error={valuePb && t(valuePb.key, valuePb.values)}
-        rightSection={fresh.isFetching ? <Loader size="xs" aria-label={t('server-detail.metadata.reading')} /> : undefined}
-        data-autofocus={!isNew || undefined}
-      />
-      {!isNew && item && <FreshValueNote listed={item.value} fresh={fresh.data} error={fresh.isError} />}
-      {isNew && key in existing && (
-        <Text size="xs" c="orange">
-          {t('server-detail.metadata.overwrites', { key })}
-        </Text>
-      )}
-    </ActionDialog>
-  );
-}
-
-/** What Show Metadata Item said about the key being edited, when it differs from the list. */
-function FreshValueNote({ listed, fresh, error }: { listed: string; fresh: string | null | undefined; error: boolean }) {
-  const { t } = useTranslation();
-  if (error) return <Text size="xs" c="orange">{t('server-detail.metadata.readFailed')}</Text>;
-  if (fresh === undefined) return null;
-  if (fresh === null) return <Text size="xs" c="orange">{t('server-detail.metadata.goneOnServer')}</Text>;
-  return (
-    <Text size="xs" c={fresh === listed ? 'dimmed' : 'orange'}>
-      {fresh === listed ? t('server-detail.metadata.readNow') : t('server-detail.metadata.changedOnServer', { value: listed })}
-    </Text>
-  );
-}
+import { MetadataItemDialog, type MetadataItem } from './dialogs/metadata-item-dialog';
 
 /** Chapter 10: the items with single set and delete; the whole set replaced (PUT) or merged (POST). */
 export function MetadataTab({ server, actor, maxItems }: { server: Server; actor: Actor; maxItems?: number }) {
@@ -125,7 +24,7 @@ export function MetadataTab({ server, actor, maxItems }: { server: Server; actor
   const metadata = useQuery(serverQueries.metadata(compute, server.id));
   const limits: MetadataLimits = { ...SERVER_METADATA_LIMITS, maxItems: maxItems ?? SERVER_METADATA_LIMITS.maxItems };
   const state = availability(server, 'metadata', actor);
-  const [editing, setEditing] = useState<Item | null>(null);
+  const [editing, setEditing] = useState<MetadataItem | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
   const [draft, setDraft] = useState<KeyValueRow[] | null>(null);
   const [bulk, setBulk] = useState<'replace' | 'merge' | null>(null);
@@ -135,7 +34,7 @@ export function MetadataTab({ server, actor, maxItems }: { server: Server; actor
   const mergedCount = Object.keys({ ...current, ...draftRecord }).length;
   const mergeTooMany = limits.maxItems !== undefined && limits.maxItems >= 0 && mergedCount > limits.maxItems;
 
-  const columns: Column<Item>[] = [
+  const columns: Column<MetadataItem>[] = [
     { key: 'key', header: t('server-detail.metadata.key'), cell: (row) => <Code>{row.key}</Code> },
     { key: 'value', header: t('server-detail.metadata.value'), cell: (row) => <Text size="sm" className={classes.breakAll}>{row.value}</Text> },
   ];
@@ -218,7 +117,7 @@ export function MetadataTab({ server, actor, maxItems }: { server: Server; actor
         </Card>
       )}
 
-      <ItemDialog server={server} item={editing} existing={current} limits={limits} onClose={() => setEditing(null)} />
+      <MetadataItemDialog server={server} item={editing} existing={current} limits={limits} onClose={() => setEditing(null)} />
       <ActionDialog
         opened={deleting !== null}
         onClose={() => setDeleting(null)}

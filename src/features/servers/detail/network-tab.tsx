@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Card, Code, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
 import { IconInfoCircle, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { z } from 'zod';
 import { CopyableId, DetailFields } from '../../../components/detail-fields';
 import { QueryState } from '../../../components/query-state';
 import { ResourceTable, type Column } from '../../../components/resource-table';
@@ -12,7 +14,8 @@ import type { Network } from '../../networks/schemas';
 import { useCompute } from '../../../lib/compute';
 import { serverQueries } from '../queries';
 import { serverRequests, type ServerRequest } from '../requests';
-import { fixedIpProblem, uuidProblem } from '../../../lib/validation';
+import { translateInputErrors } from '../../../lib/form-errors';
+import { fixedIpProblem, refineWith, uuidProblem } from '../../../lib/validation';
 import { availability, type Actor } from '../lifecycle';
 import type { InterfaceAttachment, Server } from '../schemas';
 import { ActionDialog } from './dialogs/action-dialog';
@@ -25,29 +28,47 @@ export function detachBlock(interfaces: readonly InterfaceAttachment[], portId: 
   return interfaces.length > 1 && interfaces[0]?.port_id === portId ? 'primary' : null;
 }
 
+type AttachBy = 'network' | 'port';
+
+/** Attach Interface (13.1): a network with an optional fixed IP inside its subnet, or a port's UUID. */
+const attachInterfaceSchema = (mode: AttachBy, network: Network | undefined) =>
+  z.object({
+    netId: z.string().nullable().refine((id) => mode !== 'network' || Boolean(id), 'validation.required'),
+    fixedIp: z.string().superRefine(refineWith((ip: string) => (mode === 'network' ? fixedIpProblem(ip, network) : null))),
+    portId: z.string().superRefine(refineWith((id: string) => (mode === 'port' ? uuidProblem(id) : null))),
+  });
+
 function AttachInterfaceDialog({ server, opened, onClose }: { server: Server; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const compute = useCompute();
   const networks = useQuery({ ...networkQueries.list(compute), enabled: opened });
-  const [mode, setMode] = useState<'network' | 'port'>('network');
-  const [netId, setNetId] = useState<string | null>(null);
-  const [fixedIp, setFixedIp] = useState('');
-  const [portId, setPortId] = useState('');
+  const [mode, setMode] = useState<AttachBy>('network');
+  const form = useForm({
+    initialValues: { netId: null as string | null, fixedIp: '', portId: '' },
+    // the rules depend on the mode and on the network chosen (its subnet)
+    validate: (values) =>
+      schemaResolver(attachInterfaceSchema(mode, networks.data?.find((n) => n.id === values.netId)), { sync: true })(values),
+    validateInputOnChange: true,
+    enhanceGetInputProps: translateInputErrors(t),
+  });
+  const { netId, fixedIp, portId } = form.getValues();
+  const network = networks.data?.find((n) => n.id === netId);
   useEffect(() => {
-    if (!opened) return;
-    setNetId(null);
-    setFixedIp('');
-    setPortId('');
+    if (opened) form.reset();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- form is stable
   }, [opened]);
+  // another network, another subnet: the fixed IP typed is checked again
+  useEffect(() => {
+    if (form.getValues().fixedIp.trim()) form.validateField('fixedIp');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- form is stable
+  }, [netId, network?.cidr]);
 
-  const network: Network | undefined = networks.data?.find((n) => n.id === netId);
-  const ipProblem = fixedIpProblem(fixedIp, network);
-  const portProblem = portId ? uuidProblem(portId) : null;
   let request: ServerRequest | null = null;
-  if (mode === 'network' && netId && !ipProblem) {
-    request = serverRequests.attachInterface(server.id, { netId, fixedIp: fixedIp.trim() || undefined });
-  } else if (mode === 'port' && portId && !portProblem) {
-    request = serverRequests.attachInterface(server.id, { portId: portId.trim() });
+  if (form.isValid()) {
+    request =
+      mode === 'network' && netId
+        ? serverRequests.attachInterface(server.id, { netId, fixedIp: fixedIp.trim() || undefined })
+        : serverRequests.attachInterface(server.id, { portId: portId.trim() });
   }
 
   return (
@@ -62,7 +83,10 @@ function AttachInterfaceDialog({ server, opened, onClose }: { server: Server; op
     >
       <SegmentedControl
         value={mode}
-        onChange={(value) => setMode(value as 'network' | 'port')}
+        onChange={(value) => {
+          setMode(value as AttachBy);
+          form.clearErrors();
+        }}
         data={[
           { value: 'network', label: t('server-detail.network.byNetwork') },
           { value: 'port', label: t('server-detail.network.byPort') },
@@ -75,8 +99,7 @@ function AttachInterfaceDialog({ server, opened, onClose }: { server: Server; op
             label={t('server-detail.network.network')}
             placeholder={t('server-detail.network.networkPlaceholder')}
             data={(networks.data ?? []).map((n) => ({ value: n.id, label: n.label ? `${n.label} (${n.id.slice(0, 8)})` : n.id }))}
-            value={netId}
-            onChange={setNetId}
+            {...form.getInputProps('netId')}
             searchable
             required
             comboboxProps={{ withinPortal: true }}
@@ -89,9 +112,7 @@ function AttachInterfaceDialog({ server, opened, onClose }: { server: Server; op
                 : t('server-detail.network.fixedIpHint')
             }
             placeholder="192.168.0.10"
-            value={fixedIp}
-            onChange={(event) => setFixedIp(event.currentTarget.value)}
-            error={ipProblem && t(ipProblem.key, ipProblem.values)}
+            {...form.getInputProps('fixedIp')}
           />
         </>
       ) : (
@@ -99,10 +120,8 @@ function AttachInterfaceDialog({ server, opened, onClose }: { server: Server; op
           label={t('server-detail.network.portId')}
           description={t('server-detail.network.portIdHint')}
           placeholder="xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
-          value={portId}
-          onChange={(event) => setPortId(event.currentTarget.value)}
-          error={portProblem && t(portProblem.key, portProblem.values)}
           required
+          {...form.getInputProps('portId')}
         />
       )}
     </ActionDialog>

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Badge, Button, Code, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { CopyableId } from '../../../components/detail-fields';
 import { QueryState } from '../../../components/query-state';
 import { ResourceTable, type Column } from '../../../components/resource-table';
@@ -13,7 +15,8 @@ import { useCompute } from '../../../lib/compute';
 import { useFormatters } from '../../../lib/format';
 import { serverRequests } from '../requests';
 import { serverQueries } from '../queries';
-import { deviceProblem } from '../../../lib/validation';
+import { translateInputErrors } from '../../../lib/form-errors';
+import { deviceProblem, refineWith } from '../../../lib/validation';
 import { availability, vmStateOf, type Actor } from '../lifecycle';
 import type { Server, VolumeAttachment } from '../schemas';
 import { ActionDialog } from './dialogs/action-dialog';
@@ -33,23 +36,32 @@ export function attachableVolumes<V extends Pick<Volume, 'status' | 'availabilit
   return volumes.filter((v) => v.status === 'available' && (!zone || v.availabilityZone === zone));
 }
 
+/** Attach Volume (12.1): a volume, and optionally the device it appears as. */
+const attachVolumeSchema = z.object({
+  volumeId: z.string().nullable().refine(Boolean, 'validation.required'),
+  device: z.string().superRefine(refineWith((device: string) => deviceProblem(device.trim()))),
+});
+
 function AttachVolumeDialog({ server, opened, onClose }: { server: Server; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const compute = useCompute();
   const format = useFormatters();
   const volumes = useQuery({ ...volumeQueries.list(compute), enabled: opened });
-  const [volumeId, setVolumeId] = useState<string | null>(null);
-  const [device, setDevice] = useState('');
+  const form = useForm({
+    initialValues: { volumeId: null as string | null, device: '' },
+    validate: schemaResolver(attachVolumeSchema, { sync: true }),
+    validateInputOnChange: true,
+    enhanceGetInputProps: translateInputErrors(t),
+  });
   useEffect(() => {
-    if (!opened) return;
-    setVolumeId(null);
-    setDevice('');
+    if (opened) form.reset();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- form is stable
   }, [opened]);
+  const { volumeId, device } = form.getValues();
   const zone = server['OS-EXT-AZ:availability_zone'];
   const all = volumes.data ?? [];
   const candidates = attachableVolumes(all, zone);
   const otherZones = all.filter((v) => v.status === 'available').length - candidates.length;
-  const devicePb = deviceProblem(device.trim());
 
   return (
     <ActionDialog
@@ -57,7 +69,7 @@ function AttachVolumeDialog({ server, opened, onClose }: { server: Server; opene
       onClose={onClose}
       serverId={server.id}
       title={t('server-detail.volumes.attachTitle', { name: server.name })}
-      request={volumeId && !devicePb ? serverRequests.attachVolume(server.id, volumeId, device.trim() || undefined) : null}
+      request={volumeId && form.isValid() ? serverRequests.attachVolume(server.id, volumeId, device.trim() || undefined) : null}
       submitLabel={t('server-detail.volumes.attachSubmit')}
       alsoInvalidate={[volumeQueries.all()]}
     >
@@ -71,8 +83,7 @@ function AttachVolumeDialog({ server, opened, onClose }: { server: Server; opene
           value: v.id,
           label: `${v.name || v.id.slice(0, 8)} · ${format.gigabytes(v.size)} · ${v.id.slice(0, 8)}`,
         }))}
-        value={volumeId}
-        onChange={setVolumeId}
+        {...form.getInputProps('volumeId')}
         searchable
         required
         nothingFoundMessage={t('server-detail.volumes.noneAvailable')}
@@ -92,9 +103,7 @@ function AttachVolumeDialog({ server, opened, onClose }: { server: Server; opene
         label={t('server-detail.volumes.device')}
         description={t('server-detail.volumes.deviceHint')}
         placeholder="/dev/vdb"
-        value={device}
-        onChange={(event) => setDevice(event.currentTarget.value)}
-        error={devicePb && t(devicePb.key)}
+        {...form.getInputProps('device')}
       />
     </ActionDialog>
   );

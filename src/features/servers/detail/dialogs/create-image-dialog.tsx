@@ -1,19 +1,22 @@
 import { useEffect, useState } from 'react';
 import { Alert, Anchor, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
 import { IconPhoto } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { StatusBadge } from '../../../../components/status-badge';
 import type { KeyValueRow } from '../../../../components/key-value-editor';
 import { imageQueries } from '../../../images/queries';
 import type { Image } from '../../../images/schemas';
 import { useCompute } from '../../../../lib/compute';
+import { translateInputErrors } from '../../../../lib/form-errors';
+import { IMAGE_METADATA_LIMITS, nameProblem, refineWith, type MetadataLimits } from '../../../../lib/validation';
 import { serverRequests } from '../../requests';
-import { IMAGE_METADATA_LIMITS, nameProblem, type MetadataLimits } from '../../../../lib/validation';
 import type { Server } from '../../schemas';
 import { ActionDialog } from './action-dialog';
-import { MetadataEditor, metadataSendable, recordOf } from './metadata-editor';
+import { MetadataEditor, metadataRowsSchema, recordOf } from './metadata-editor';
 
 /** 5.5: image names are "more than 0 and less than 243 bytes". */
 export const IMAGE_NAME_MAX_BYTES = 242;
@@ -60,25 +63,36 @@ function CreatedImage({ serverId, name }: { serverId: string; name: string }) {
   );
 }
 
+/** Create Image (5.5): the name (5.5: 1–242 bytes) and the image's metadata. */
+const createImageSchema = (limits: MetadataLimits) =>
+  z.object({
+    name: z.string().superRefine(refineWith((name: string) => nameProblem(name, IMAGE_NAME_MAX_BYTES))),
+    metadata: metadataRowsSchema(limits),
+  });
+
 /** Create Image (5.5): a name and metadata; then a link to the new image. */
 export function CreateImageDialog({ server, opened, onClose, maxItems }: CreateImageDialogProps) {
   const { t } = useTranslation();
-  const [name, setName] = useState('');
-  const [rows, setRows] = useState<KeyValueRow[]>([]);
+  const limits: MetadataLimits = { ...IMAGE_METADATA_LIMITS, maxItems: maxItems ?? IMAGE_METADATA_LIMITS.maxItems };
+  const form = useForm({
+    initialValues: { name: '', metadata: [] as KeyValueRow[] },
+    validate: schemaResolver(createImageSchema(limits), { sync: true }),
+    validateInputOnChange: true,
+    enhanceGetInputProps: translateInputErrors(t),
+  });
   const [created, setCreated] = useState<string | null>(null);
   // a fresh form each time the dialog opens, not when the server changes under it
   const defaultName = `${server.name}-image`.slice(0, IMAGE_NAME_MAX_BYTES);
   useEffect(() => {
     if (!opened) return;
-    setName(defaultName);
-    setRows([]);
+    form.setInitialValues({ name: defaultName, metadata: [] });
+    form.reset();
     setCreated(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
 
-  const limits: MetadataLimits = { ...IMAGE_METADATA_LIMITS, maxItems: maxItems ?? IMAGE_METADATA_LIMITS.maxItems };
-  const namePb = nameProblem(name, IMAGE_NAME_MAX_BYTES);
-  const valid = !namePb && metadataSendable(rows, limits) && !created;
+  const { name, metadata } = form.getValues();
+  const valid = form.isValid() && !created;
 
   return (
     <ActionDialog
@@ -86,7 +100,7 @@ export function CreateImageDialog({ server, opened, onClose, maxItems }: CreateI
       onClose={onClose}
       serverId={server.id}
       title={t('server-detail.createImage.title', { name: server.name })}
-      request={valid ? serverRequests.createImage(server.id, { name, metadata: recordOf(rows) }) : null}
+      request={valid ? serverRequests.createImage(server.id, { name, metadata: recordOf(metadata) }) : null}
       submitLabel={t('server-detail.createImage.submit')}
       alsoInvalidate={[imageQueries.all()]}
       done={Boolean(created)}
@@ -104,15 +118,13 @@ export function CreateImageDialog({ server, opened, onClose, maxItems }: CreateI
         </Alert>
       ) : (
         <>
-          <TextInput
-            label={t('server-detail.createImage.name')}
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            error={namePb && t(namePb.key, namePb.values)}
-            required
-            data-autofocus
+          <TextInput label={t('server-detail.createImage.name')} required data-autofocus {...form.getInputProps('name')} />
+          <MetadataEditor
+            label={t('server-detail.createImage.metadata')}
+            rows={metadata}
+            onChange={(rows) => form.setFieldValue('metadata', rows)}
+            limits={limits}
           />
-          <MetadataEditor label={t('server-detail.createImage.metadata')} rows={rows} onChange={setRows} limits={limits} />
           <Text size="xs" c="dimmed">
             {t('server-detail.createImage.note')}
           </Text>

@@ -1,7 +1,8 @@
 import { List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { KeyValueEditor, type KeyValueRow } from '../../../../components/key-value-editor';
-import { hasMetadataProblems, metadataProblems, type MetadataLimits, type Problem } from '../../../../lib/validation';
+import { metadataListProblem, metadataProblems, refineWith, type MetadataLimits, type Problem } from '../../../../lib/validation';
 
 interface MetadataEditorProps {
   label: string;
@@ -63,8 +64,12 @@ export function MetadataEditor({ label, rows, onChange, limits, disabled }: Meta
 
 /** Whether the rows may be sent. */
 export function metadataSendable(rows: readonly KeyValueRow[], limits: MetadataLimits): boolean {
-  return !hasMetadataProblems(metadataProblems(rows, limits));
+  return !metadataListProblem(rows, limits);
 }
+
+/** The rows in a form's schema (the editor shows their problems itself). */
+export const metadataRowsSchema = (limits: MetadataLimits) =>
+  z.array(z.object({ key: z.string(), value: z.string() })).superRefine(refineWith((rows: KeyValueRow[]) => metadataListProblem(rows, limits)));
 
 export function recordOf(rows: readonly KeyValueRow[]): Record<string, string> {
   return Object.fromEntries(rows.map((row) => [row.key, row.value]));
