@@ -176,7 +176,7 @@ export function personalityProblems(
 
 // ---- key pairs (14.3: at most 255 characters, only letters, digits, '_' and '-') ---------
 
-export const KEYPAIR_NAME_MAX = 255;
+const KEYPAIR_NAME_MAX = 255;
 
 export function keypairNameProblem(name: string): Problem | null {
   if (!name) return problem('required');
@@ -187,7 +187,7 @@ export function keypairNameProblem(name: string): Problem | null {
 
 // ---- addresses and ids (4.2 table 4-7, 12.1, 13.1) ---------------------------------------
 
-export function ipv4ToInt(text: string): number | null {
+function ipv4ToInt(text: string): number | null {
   const parts = text.split('.');
   if (parts.length !== 4) return null;
   let value = 0;

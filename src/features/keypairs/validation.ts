@@ -4,7 +4,7 @@
  * lib/validation's keypairNameProblem, shared with the create-server wizard.
  */
 
-export const SSH_KEY_TYPES = [
+const SSH_KEY_TYPES = [
   'ssh-rsa',
   'ssh-dss',
   'ssh-ed25519',

@@ -4,7 +4,7 @@ import { novaInteger } from '../../lib/schemas';
 const optionalInteger = novaInteger.optional();
 
 /** `limits.absolute` of Show Absolute Limits (spec 15.1). Unknown keys are kept out. */
-export const absoluteLimitsSchema = z.object({
+const absoluteLimitsSchema = z.object({
   maxTotalInstances: optionalInteger,
   totalInstancesUsed: optionalInteger,
   maxTotalCores: optionalInteger,

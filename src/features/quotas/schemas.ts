@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { novaInteger } from '../../lib/schemas';
 
 /** `quota_set` of Show Quotas / Get Default Quotas (spec 16.1, 16.2). -1 is unlimited. */
-export const quotaSetSchema = z.object({
+const quotaSetSchema = z.object({
   id: z.string().optional(),
   instances: novaInteger.optional(),
   cores: novaInteger.optional(),

@@ -6,37 +6,34 @@ import { z } from 'zod';
  * admins, or only in some statuses are optional; the types are inferred from here.
  */
 
-export const linkSchema = z.object({ href: z.string(), rel: z.string() });
-export type Link = z.infer<typeof linkSchema>;
+const linkSchema = z.object({ href: z.string(), rel: z.string() });
 
 /** One address of `addresses[network]` (spec table 4-11). */
-export const serverAddressSchema = z.object({
+const serverAddressSchema = z.object({
   addr: z.string(),
   version: z.number().int(),
   'OS-EXT-IPS:type': z.string().optional(),
   'OS-EXT-IPS-MAC:mac_addr': z.string().optional(),
 });
-export type ServerAddress = z.infer<typeof serverAddressSchema>;
 
 /** `image` (table 4-12); `""` when the server boots from a volume — normalised to null. */
-export const serverImageRefSchema = z
+const serverImageRefSchema = z
   .union([z.object({ id: z.string(), links: z.array(linkSchema).optional() }), z.literal(''), z.null()])
   .transform((value) => (value ? value : null));
 
 /** `flavor` (table 4-13): `{id, links}` up to 2.46. */
-export const serverFlavorRefSchema = z.object({
+const serverFlavorRefSchema = z.object({
   id: z.string(),
   links: z.array(linkSchema).optional(),
 });
 
 /** `fault` (table 4-15), shown in ERROR and DELETED. */
-export const serverFaultSchema = z.object({
+const serverFaultSchema = z.object({
   code: z.number().int(),
   message: z.string(),
   details: z.string().optional(),
   created: z.string(),
 });
-export type ServerFault = z.infer<typeof serverFaultSchema>;
 
 const nullableString = z.string().nullable().optional();
 
@@ -45,7 +42,7 @@ const nullableString = z.string().nullable().optional();
  * response), with the microversion fields of 2.3 (extended attributes), 2.9 (`locked`),
  * 2.16 (`host_status`), 2.19 (`description`) and 2.26 (`tags`).
  */
-export const serverSchema = z.object({
+const serverSchema = z.object({
   id: z.string(),
   name: z.string(),
   status: z.string(),
@@ -96,7 +93,7 @@ export type Server = z.infer<typeof serverSchema>;
 export const serverEnvelopeSchema = z.object({ server: serverSchema });
 
 /** List Servers (summary): id, name and links only. */
-export const serverSummarySchema = z.object({
+const serverSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
   links: z.array(linkSchema).optional(),
@@ -114,60 +111,56 @@ export const serverSummaryListResponseSchema = z.object({
 });
 
 /** Create Server answers (spec 4.2): the id, links and the generated password. */
-export const createdServerSchema = z.object({
+const createdServerSchema = z.object({
   id: z.string(),
   links: z.array(linkSchema).optional(),
   adminPass: z.string().optional(),
   security_groups: z.array(z.object({ name: z.string() })).optional(),
   'OS-DCF:diskConfig': z.string().optional(),
 });
-export type CreatedServer = z.infer<typeof createdServerSchema>;
 export const createServerResponseSchema = z.object({ server: createdServerSchema });
 
-// ---- requests -------------------------------------------------------------------------
+// ---- requests (the console builds them; nothing parses them) ------------------------------
 
 /** Table 4-7: a port, or a network uuid with an optional fixed IP. */
-export const networkRequestSchema = z.object({
-  uuid: z.string().optional(),
-  port: z.string().optional(),
-  fixed_ip: z.string().optional(),
-});
+interface NetworkRequest {
+  uuid?: string;
+  port?: string;
+  fixed_ip?: string;
+}
 
 /** Table 4-5. Strings where the spec has them (boot_index, volume_size), as Nova accepts both. */
-export const blockDeviceMappingSchema = z.object({
-  source_type: z.enum(['volume', 'image', 'snapshot']),
-  destination_type: z.literal('volume'),
-  uuid: z.string(),
-  boot_index: z.union([z.string(), z.number()]),
-  volume_size: z.union([z.string(), z.number()]).optional(),
-  volume_type: z.string().optional(),
-  delete_on_termination: z.boolean().optional(),
-  device_name: z.string().optional(),
-});
-export type BlockDeviceMapping = z.infer<typeof blockDeviceMappingSchema>;
+export interface BlockDeviceMapping {
+  source_type: 'volume' | 'image' | 'snapshot';
+  destination_type: 'volume';
+  uuid: string;
+  boot_index: string | number;
+  volume_size?: string | number;
+  volume_type?: string;
+  delete_on_termination?: boolean;
+  device_name?: string;
+}
 
 /** Table 4-3: the `server` of Create Server as the console sends it. */
-export const createServerRequestSchema = z.object({
-  name: z.string(),
-  flavorRef: z.string(),
-  imageRef: z.string().optional(),
-  availability_zone: z.string().optional(),
-  networks: z.array(networkRequestSchema).optional(),
-  security_groups: z.array(z.object({ name: z.string() })).optional(),
-  key_name: z.string().optional(),
-  user_data: z.string().optional(),
-  personality: z.array(z.object({ path: z.string(), contents: z.string() })).optional(),
-  metadata: z.record(z.string(), z.string()).optional(),
-  block_device_mapping_v2: z.array(blockDeviceMappingSchema).optional(),
-  description: z.string().optional(),
-  adminPass: z.string().optional(),
-  config_drive: z.boolean().optional(),
-});
-export type CreateServerRequest = z.infer<typeof createServerRequestSchema>;
+export interface CreateServerRequest {
+  name: string;
+  flavorRef: string;
+  imageRef?: string;
+  availability_zone?: string;
+  networks?: NetworkRequest[];
+  security_groups?: Array<{ name: string }>;
+  key_name?: string;
+  user_data?: string;
+  personality?: Array<{ path: string; contents: string }>;
+  metadata?: Record<string, string>;
+  block_device_mapping_v2?: BlockDeviceMapping[];
+  description?: string;
+  adminPass?: string;
+  config_drive?: boolean;
+}
 
 /** Table 4-8: scheduler hints sent beside `server`. */
-export const schedulerHintsSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
-export type SchedulerHints = z.infer<typeof schedulerHintsSchema>;
+export type SchedulerHints = Record<string, string | string[]>;
 
 /** The whole body of POST /servers. */
 export interface CreateServerBody {
@@ -183,7 +176,7 @@ export const tagsResponseSchema = z.object({ tags: z.array(z.string()) });
 
 // ---- instance actions (chapter 11) --------------------------------------------------------
 
-export const instanceActionEventSchema = z.object({
+const instanceActionEventSchema = z.object({
   event: z.string(),
   start_time: z.string().nullable().optional(),
   finish_time: z.string().nullable().optional(),
@@ -191,7 +184,7 @@ export const instanceActionEventSchema = z.object({
   traceback: z.string().nullable().optional(),
 });
 
-export const instanceActionSchema = z.object({
+const instanceActionSchema = z.object({
   action: z.string(),
   instance_uuid: z.string().optional(),
   message: z.string().nullable().optional(),

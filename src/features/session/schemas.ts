@@ -31,7 +31,7 @@ export const sessionSchema = z.object({
 });
 export type Session = z.infer<typeof sessionSchema>;
 
-export const projectSchema = z.object({
+const projectSchema = z.object({
   id: z.string(),
   name: z.string(),
   domain_id: z.optional(z.string()),

@@ -6,7 +6,7 @@ import type { Volume } from './schemas';
  */
 
 /** Spec 19.5: a plain delete needs one of these statuses. */
-export const DELETABLE_VOLUME_STATUSES = ['available', 'error', 'error_restoring', 'error_extending'];
+const DELETABLE_VOLUME_STATUSES = ['available', 'error', 'error_restoring', 'error_extending'];
 
 export type VolumeDeleteRefusal = 'attached' | 'hasSnapshots' | 'status';
 

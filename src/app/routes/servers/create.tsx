@@ -114,5 +114,3 @@ export function CreateServerPage() {
     </>
   );
 }
-
-export const Component = CreateServerPage;

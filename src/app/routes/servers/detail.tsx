@@ -79,5 +79,3 @@ export function ServerDetailPage() {
     </>
   );
 }
-
-export const Component = ServerDetailPage;

@@ -228,5 +228,3 @@ export function ServersListPage() {
     </>
   );
 }
-
-export const Component = ServersListPage;

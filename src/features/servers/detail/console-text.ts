@@ -3,7 +3,7 @@
  * viewer renders these as text nodes (never HTML), so guest output cannot inject markup.
  */
 
-export interface Segment {
+interface Segment {
   text: string;
   /** Index of the match among all matches of the output, or null for plain text. */
   match: number | null;

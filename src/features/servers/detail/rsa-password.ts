@@ -41,14 +41,14 @@ function base64ToBytes(text: string): Uint8Array {
   return bytes;
 }
 
-export function bytesToBigInt(bytes: Uint8Array): bigint {
+function bytesToBigInt(bytes: Uint8Array): bigint {
   let hex = '';
   for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
   return hex ? BigInt(`0x${hex}`) : 0n;
 }
 
 /** Big-endian, exactly `length` bytes (left-padded with zeros). */
-export function bigIntToBytes(value: bigint, length: number): Uint8Array {
+function bigIntToBytes(value: bigint, length: number): Uint8Array {
   let hex = value.toString(16);
   if (hex.length % 2) hex = `0${hex}`;
   const raw = hex.length / 2;
@@ -136,7 +136,7 @@ function oidToString(bytes: Uint8Array): string {
 }
 
 /** RSAPrivateKey (RFC 8017 A.1.2): version, n, e, d, p, q, dp, dq, qinv. */
-export function parsePkcs1(der: Uint8Array): RsaPrivateKey {
+function parsePkcs1(der: Uint8Array): RsaPrivateKey {
   const outer = expectTag(readTlv(der, 0), SEQUENCE, 'RSAPrivateKey');
   const fields = children(outer.value);
   if (fields.length < 9) throw new RsaKeyError('malformed', 'RSAPrivateKey has too few fields');
@@ -146,7 +146,7 @@ export function parsePkcs1(der: Uint8Array): RsaPrivateKey {
 }
 
 /** PrivateKeyInfo (RFC 5208): version, AlgorithmIdentifier, OCTET STRING holding an RSAPrivateKey. */
-export function parsePkcs8(der: Uint8Array): RsaPrivateKey {
+function parsePkcs8(der: Uint8Array): RsaPrivateKey {
   const outer = expectTag(readTlv(der, 0), SEQUENCE, 'PrivateKeyInfo');
   const [version, algorithm, key] = children(outer.value);
   expectTag(version, INTEGER, 'version');
@@ -255,7 +255,7 @@ export function rsaDecryptRaw(key: RsaPrivateKey, c: bigint): bigint {
 }
 
 /** EME-PKCS1-v1_5 decoding (RFC 8017 7.2.2): 0x00 0x02 PS(≥8 non-zero) 0x00 M. */
-export function unpadPkcs1v15(em: Uint8Array): Uint8Array {
+function unpadPkcs1v15(em: Uint8Array): Uint8Array {
   if (em.length < 11 || em[0] !== 0x00 || em[1] !== 0x02) throw new RsaKeyError('wrongKey');
   let separator = -1;
   for (let i = 2; i < em.length; i++) {

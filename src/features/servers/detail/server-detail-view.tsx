@@ -19,7 +19,7 @@ import { TagsTab } from './tags-tab';
 import { VolumesTab } from './volumes-tab';
 
 /** The tabs of the detail page, in order; each is a URL segment (`/servers/<id>/network`). */
-export const SERVER_TABS = ['overview', 'network', 'volumes', 'security-groups', 'metadata', 'tags', 'console', 'activity', 'password'] as const;
+const SERVER_TABS = ['overview', 'network', 'volumes', 'security-groups', 'metadata', 'tags', 'console', 'activity', 'password'] as const;
 export type ServerTab = (typeof SERVER_TABS)[number];
 
 export function isServerTab(value: string | undefined): value is ServerTab {

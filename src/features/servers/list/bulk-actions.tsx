@@ -47,7 +47,7 @@ function operationLabel(t: ReturnType<typeof useTranslation>['t'], operation: Qu
 }
 
 /** "7 of 9: 2 skipped, locked". */
-export function useBulkSummary() {
+function useBulkSummary() {
   const { t } = useTranslation();
   return (outcomes: readonly BulkOutcome[]) => {
     const summary = summarizeBulk(outcomes);

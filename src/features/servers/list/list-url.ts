@@ -11,7 +11,7 @@
 import { SERVER_SORT_KEYS, type ServerListFilters, type ServerSortKey } from '../api';
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 20;
+const DEFAULT_PAGE_SIZE = 20;
 
 export interface ServerListState {
   name: string;
@@ -32,8 +32,6 @@ export interface ServerListState {
   /** Markers of the pages before this one; [] on page 1. */
   after: string[];
 }
-
-export type ServerListFilterName = Exclude<keyof ServerListState, 'sort' | 'dir' | 'limit' | 'after'>;
 
 export const SERVER_STATUSES = [
   'ACTIVE',

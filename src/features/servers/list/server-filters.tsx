@@ -5,7 +5,7 @@ import { IconFilter, IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { countFilters, SERVER_STATUSES, type ServerListState } from './list-url';
 
-export interface FilterOption {
+interface FilterOption {
   value: string;
   label: string;
 }

@@ -69,7 +69,7 @@ export function addressesOf(server: Pick<Server, 'addresses'>): Array<{ addr: st
   );
 }
 
-export const QUICK_OPERATIONS: QuickOperation[] = ['start', 'stop', 'reboot-soft', 'reboot-hard', 'lock', 'unlock', 'delete'];
+const QUICK_OPERATIONS: QuickOperation[] = ['start', 'stop', 'reboot-soft', 'reboot-hard', 'lock', 'unlock', 'delete'];
 
 export const OPERATION_ICONS: Record<QuickOperation, ReactNode> = {
   start: <IconPlayerPlay size={14} />,

@@ -17,7 +17,7 @@ export interface FlavorLike {
   ram: number;
 }
 
-export type QuotaResource = 'instances' | 'cores' | 'ram';
+type QuotaResource = 'instances' | 'cores' | 'ram';
 
 export interface QuotaLine {
   resource: QuotaResource;

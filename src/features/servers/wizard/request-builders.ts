@@ -22,7 +22,7 @@ export function userDataOf(values: Pick<WizardValues, 'userDataMode' | 'userData
   return values.userData ? encodeBase64(values.userData) : undefined;
 }
 
-export function schedulerHintsOf(values: Pick<WizardValues, 'serverGroupId' | 'schedulerHints'>): SchedulerHints | undefined {
+function schedulerHintsOf(values: Pick<WizardValues, 'serverGroupId' | 'schedulerHints'>): SchedulerHints | undefined {
   const hints: SchedulerHints = {};
   for (const [key, value] of trimmedEntries(values.schedulerHints)) {
     if (value.trim()) hints[key] = value.trim();
@@ -37,7 +37,7 @@ type BootValues = Pick<WizardValues, 'bootSource' | 'bootFromVolume' | 'imageId'
  * The system disk as a new volume (table 4-5), or undefined when the server boots from the
  * image onto the flavor's disk. From a snapshot the size may be left to the snapshot's.
  */
-export function bootDeviceOf(values: BootValues): BlockDeviceMapping | undefined {
+function bootDeviceOf(values: BootValues): BlockDeviceMapping | undefined {
   if (!bootsFromVolume(values)) return undefined;
   const fromSnapshot = values.bootSource === 'snapshot';
   return {

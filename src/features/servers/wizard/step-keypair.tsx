@@ -10,7 +10,7 @@ import type { KeypairCreation, StepProps } from './wizard-types';
 type Mode = 'existing' | 'create' | 'none';
 
 /** Saves the private key the cloud sent once, as `<name>.pem`. */
-export function downloadPrivateKey(keypair: CreatedKeypair): void {
+function downloadPrivateKey(keypair: CreatedKeypair): void {
   if (!keypair.private_key) return;
   const url = URL.createObjectURL(new Blob([keypair.private_key], { type: 'application/x-pem-file' }));
   const link = document.createElement('a');

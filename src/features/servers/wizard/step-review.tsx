@@ -9,7 +9,7 @@ import { tagsAfterCreate } from './request-builders';
 import type { WizardForm, WizardCatalog } from './wizard-types';
 
 /** Nova answers an over-quota create with 403 "Quota exceeded for …" (older: 413 overLimit). */
-export function isQuotaRefusal(error: unknown): boolean {
+function isQuotaRefusal(error: unknown): boolean {
   if (!isApiError(error)) return false;
   return error.code === 'overLimit' || ((error.status === 403 || error.status === 413) && /quota exceeded/i.test(error.message));
 }

@@ -5,17 +5,17 @@ import type { LimitsLike } from './quota-impact';
 import type { FlavorChoice, ImageChoice, NetworkChoice, SnapshotChoice } from './wizard-validation';
 import type { WizardValues } from './wizard-values';
 
-export interface WizardImage extends ImageChoice {
+interface WizardImage extends ImageChoice {
   status?: string;
   metadata?: Record<string, unknown>;
   size?: number;
 }
 
-export interface WizardSnapshot extends SnapshotChoice {
+interface WizardSnapshot extends SnapshotChoice {
   createdAt?: string | null;
 }
 
-export interface WizardLimits extends LimitsLike {
+interface WizardLimits extends LimitsLike {
   maxServerMeta?: number;
   maxPersonality?: number;
   maxPersonalitySize?: number;

@@ -8,7 +8,7 @@ export interface NicChoice {
   fixedIp: string;
 }
 
-export interface KeyValue {
+interface KeyValue {
   key: string;
   value: string;
 }

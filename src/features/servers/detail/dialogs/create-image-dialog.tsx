@@ -19,7 +19,7 @@ import { ActionDialog } from './action-dialog';
 import { MetadataEditor, metadataRowsSchema, recordOf } from './metadata-editor';
 
 /** 5.5: image names are "more than 0 and less than 243 bytes". */
-export const IMAGE_NAME_MAX_BYTES = 242;
+const IMAGE_NAME_MAX_BYTES = 242;
 
 interface CreateImageDialogProps {
   server: Server;
