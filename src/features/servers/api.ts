@@ -1,3 +1,8 @@
+/**
+ * The servers API (spec chapters 4, 9–13, 17, 22, 23) as typed functions: every read of a server
+ * and of its parts, unwrapped from Nova's envelope, and sendServerRequest, the one way a write
+ * defined in requests.ts goes out (with describeServerRequest, its preview).
+ */
 import { z } from 'zod';
 import type { ApiRequestDescription } from '../../components/api-request-preview';
 import { computeCall, computeRequest, encodePath, type ComputeTarget } from '../../lib/compute';

@@ -1,3 +1,7 @@
+/**
+ * Server writes as hooks: each sends a definition of requests.ts, then refreshes this tab's
+ * servers queries and tells the user's other tabs (BroadcastChannel), which refresh too.
+ */
 import { useEffect } from 'react';
 import { useMutation, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { z } from 'zod';

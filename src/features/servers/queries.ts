@@ -1,3 +1,7 @@
+/**
+ * The servers feature's cache: every ['servers', …] key and how each is fetched and kept fresh
+ * (serverQueries). Other features invalidate servers through serverQueries.all().
+ */
 import { queryOptions } from '@tanstack/react-query';
 import { scopeOf, type ComputeTarget } from '../../lib/compute';
 import {

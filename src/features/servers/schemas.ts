@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /**
- * Shapes of the servers API (spec chapters 4, 5, 11 and 23) as the cloud sends them, and of
- * the requests the console sends. Fields that appear only at some microversion, only for
- * admins, or only in some statuses are optional; the types are inferred from here.
+ * Shapes of the servers API (spec chapters 4, 5, 9–13, 17, 22 and 23) as the cloud sends them
+ * (zod, the types inferred from them), and of the requests the console sends. Fields that
+ * appear only at some microversion, only for admins, or only in some statuses are optional.
  */
 
 const linkSchema = z.object({ href: z.string(), rel: z.string() });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Code, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Code, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { IconInfoCircle, IconPlus } from '@tabler/icons-react';
+import { IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -19,6 +19,7 @@ import { fixedIpProblem, refineWith, uuidProblem } from '../../../lib/validation
 import { availability, type Actor } from '../lifecycle';
 import type { InterfaceAttachment, Server } from '../schemas';
 import { ActionDialog } from './dialogs/action-dialog';
+import { SectionHeader } from './section-header';
 
 /**
  * Spec 13.2: the primary NIC (the first interface) is detached only after the others. The
@@ -242,20 +243,12 @@ export function NetworkTab({ server, actor }: { server: Server; actor: Actor }) 
   return (
     <Stack gap="lg">
       <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={3} size="h4">
-            {t('server-detail.network.interfaces')}
-          </Title>
-          <Button
-            leftSection={<IconPlus size={16} />}
-            variant="light"
-            disabled={!attach.allowed}
-            title={attach.allowed ? undefined : t(`server-detail.reason.${attach.reason}`)}
-            onClick={() => setAttaching(true)}
-          >
-            {t('server-detail.network.attach')}
-          </Button>
-        </Group>
+        <SectionHeader
+          title={t('server-detail.network.interfaces')}
+          actionLabel={t('server-detail.network.attach')}
+          availability={attach}
+          onAction={() => setAttaching(true)}
+        />
         <Alert variant="light" color="blue" icon={<IconInfoCircle />}>
           {t('server-detail.network.primaryRule')}
         </Alert>

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Badge, Button, Code, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Code, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -20,6 +19,7 @@ import { deviceProblem, refineWith } from '../../../lib/validation';
 import { availability, vmStateOf, type Actor } from '../lifecycle';
 import type { Server, VolumeAttachment } from '../schemas';
 import { ActionDialog } from './dialogs/action-dialog';
+import { SectionHeader } from './section-header';
 
 /**
  * Spec 12.2: the system disk (the root device) comes off only while the server is stopped.
@@ -168,20 +168,12 @@ export function VolumesTab({ server, actor }: { server: Server; actor: Actor }) 
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between">
-        <Title order={3} size="h4">
-          {t('server-detail.volumes.title')}
-        </Title>
-        <Button
-          leftSection={<IconPlus size={16} />}
-          variant="light"
-          disabled={!attach.allowed}
-          title={attach.allowed ? undefined : t(`server-detail.reason.${attach.reason}`)}
-          onClick={() => setAttaching(true)}
-        >
-          {t('server-detail.volumes.attach')}
-        </Button>
-      </Group>
+      <SectionHeader
+        title={t('server-detail.volumes.title')}
+        actionLabel={t('server-detail.volumes.attach')}
+        availability={attach}
+        onAction={() => setAttaching(true)}
+      />
       <Text size="sm" c="dimmed">
         {t('server-detail.volumes.rootRule')}
       </Text>
