@@ -29,7 +29,7 @@ export interface BundleFigures {
   budgetBytes: number;
 }
 
-export const BUDGET_KB = 250;
+const BUDGET_KB = 250;
 const LOGIN_ROUTE = 'src/app/routes/login.tsx';
 
 export function benchBundle(opts: { log?: (s: string) => void } = {}): BundleFigures {

@@ -157,7 +157,7 @@ test('tags: rules as one types, add, remove, replace all, remove all', async ({ 
   for (const [tag, problem] of [
     ['.hidden', 'A tag cannot start with “.”'],
     ['a,b', 'A tag cannot contain “/” or “,”'],
-    ['x'.repeat(81), 'At most 80 characters'],
+    ['x'.repeat(61), 'A tag has at most 60 characters'],
   ]) {
     await input.fill(tag);
     await expect(page.getByText(problem)).toBeVisible();

@@ -39,7 +39,7 @@ test('creates a server through the wizard with a new key pair and user data', as
   const name = nameField(page);
   await expect(name).toBeVisible({ timeout: 30_000 });
   await name.fill('web-1 ');
-  await expect(page.getByText('Must not start or end with a space')).toBeVisible();
+  await expect(page.getByText('No spaces at the start or end')).toBeVisible();
   await next(page);
   await expect(step(page, 'Name')).toBeVisible();
   await name.fill('e2e-web-1');
@@ -68,7 +68,7 @@ test('creates a server through the wizard with a new key pair and user data', as
   await expect(step(page, 'Network')).toBeVisible();
   const fixedIp = page.getByRole('textbox', { name: 'Fixed IP (optional)' });
   await fixedIp.fill('10.1.2.300');
-  await expect(page.getByText('Not an IPv4 address')).toBeVisible();
+  await expect(page.getByText('Enter an IPv4 address like 192.168.0.10')).toBeVisible();
   await next(page);
   await expect(step(page, 'Network')).toBeVisible();
   await fixedIp.fill(`${prefix}.7.50`);
@@ -203,10 +203,10 @@ test('every field is checked before anything is sent', async ({ page }) => {
   const tags = page.getByRole('combobox', { name: 'Tags' });
   await tags.fill('.hidden');
   await tags.press('Enter');
-  await expect(advanced.getByText('A tag cannot start with a dot')).toBeVisible();
+  await expect(advanced.getByText('A tag cannot start with “.”')).toBeVisible();
   await advanced.getByRole('button', { name: 'Add' }).first().click();
   await advanced.getByRole('textbox', { name: 'Key 1' }).first().fill('bad/key');
-  await expect(advanced.getByText('Letters, digits, spaces and - _ : . only')).toBeVisible();
+  await expect(advanced.getByText('Key: only letters, digits, spaces and - _ : .')).toBeVisible();
   await next(page);
   await expect(advanced).toBeVisible();
 

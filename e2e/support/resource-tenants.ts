@@ -3,7 +3,7 @@
 // own: the demo projects stay as the auth spec expects them, and counts meet no other spec's.
 import { provisionTenant, type Tenant, type TenantQuotas } from './cloud-api.ts';
 
-export const RESOURCE_TENANTS = {
+const RESOURCE_TENANTS = {
   keypairs: {},
   secgroups: {},
   volumes: {},

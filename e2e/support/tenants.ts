@@ -2,7 +2,7 @@
 // spec works in a project of its own: its servers, quotas and counts meet no other spec's.
 import { provisionTenant, type Tenant, type TenantQuotas } from './cloud-api.ts';
 
-export const SERVER_TENANTS = {
+const SERVER_TENANTS = {
   fleet: { instances: 200, cores: 400 },
   bulk: {},
   state: {},

@@ -22,7 +22,7 @@ import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate, useNa
 import { useTranslation } from 'react-i18next';
 import { ColorSchemeToggle } from '../components/color-scheme-toggle';
 import { LanguageSwitch } from '../components/language-switch';
-import { LazyServerPalette, PaletteButton, usePaletteLauncher } from '../features/servers/components/palette/palette-launcher';
+import { LazyServerPalette, PaletteButton, usePaletteLauncher } from '../features/servers/list/palette-launcher';
 import { ProjectSwitcher } from '../features/session/components/project-switcher';
 import { UserMenu } from '../features/session/components/user-menu';
 import { sessionQueries } from '../features/session/queries';

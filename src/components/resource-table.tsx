@@ -23,7 +23,7 @@ export interface RowAction<T> {
   disabled?: (row: T) => boolean | string;
 }
 
-export type SortDirection = 'asc' | 'desc';
+type SortDirection = 'asc' | 'desc';
 
 export interface TableSort {
   key: string;

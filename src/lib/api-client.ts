@@ -101,7 +101,7 @@ function retryAfterOf(response: AxiosResponse | undefined): number | undefined {
 }
 
 /** Maps whatever axios rejected with to an ApiError. */
-export function toApiError(error: unknown): ApiError {
+function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (!(error instanceof AxiosError)) {
     return new ApiError({ status: 0, code: clientErrorCodes.http, message: String(error), cause: error });

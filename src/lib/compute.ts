@@ -64,16 +64,21 @@ export function scopeOf(target: ComputeTarget): { project: string; microversion:
   return { project: target.projectId, microversion: target.microversion };
 }
 
-export function computeUrl(target: ComputeTarget, path: string, api: ComputeApi = 'v2.1'): string {
-  return `${routeFor(target, api).base}${path}`;
-}
-
-export function microversionHeaders(microversion: string | null): Record<string, string> {
+function microversionHeaders(microversion: string | null): Record<string, string> {
   if (!microversion) return {};
   return {
     'X-OpenStack-Nova-API-Version': microversion,
     'OpenStack-API-Version': `compute ${microversion}`,
   };
+}
+
+/**
+ * Where a call goes (`/api/compute/v2.1/{project}/servers`) and the microversion headers it
+ * carries: what computeRequest sends, and what a request preview shows.
+ */
+export function computeCall(target: ComputeTarget, path: string, api: ComputeApi = 'v2.1'): { url: string; headers: Record<string, string> } {
+  const route = routeFor(target, api);
+  return { url: `${route.base}${path}`, headers: microversionHeaders(route.microversion) };
 }
 
 export interface ComputeRequest<S extends z.ZodType> {
@@ -93,15 +98,14 @@ export async function computeRequest<S extends z.ZodType>(
   target: ComputeTarget,
   request: ComputeRequest<S>,
 ): Promise<z.output<S>> {
-  const route = routeFor(target, request.api ?? 'v2.1');
+  const { url, headers } = computeCall(target, request.path, request.api);
   const method = request.method ?? 'get';
-  const url = `${route.base}${request.path}`;
   const response = await apiClient.request({
     method,
     url,
     params: request.params,
     data: request.data,
-    headers: microversionHeaders(route.microversion),
+    headers,
     signal: request.signal,
   });
   return parseResponse(request.schema, response.data, { method, url, requestId: requestIdOf(response) });

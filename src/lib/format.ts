@@ -6,7 +6,7 @@ type SizeUnit = 'byte' | 'kilobyte' | 'megabyte' | 'gigabyte' | 'terabyte' | 'pe
 const UNITS: SizeUnit[] = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte', 'petabyte'];
 
 /** A size in the largest binary unit that keeps it ≥ 1, localised ("1.5 GB", "1.5 GB" / "1.5吉字节"). */
-export function formatSize(value: number, unit: SizeUnit, locale: string): string {
+function formatSize(value: number, unit: SizeUnit, locale: string): string {
   let index = UNITS.indexOf(unit);
   let amount = value;
   while (Math.abs(amount) >= 1024 && index < UNITS.length - 1) {
@@ -21,18 +21,18 @@ export function formatSize(value: number, unit: SizeUnit, locale: string): strin
   }).format(amount);
 }
 
-export function formatCount(value: number, locale: string): string {
+function formatCount(value: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(value);
 }
 
-export function formatDateTime(value: string | number | Date, locale: string): string {
+function formatDateTime(value: string | number | Date, locale: string): string {
   const date = dayjs(value);
   if (!date.isValid()) return String(value);
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(date.toDate());
 }
 
 /** "3 minutes ago" / "3 分钟前" — dayjs' locale follows the UI language (see i18n.ts). */
-export function formatRelative(value: string | number | Date): string {
+function formatRelative(value: string | number | Date): string {
   const date = dayjs(value);
   return date.isValid() ? date.fromNow() : String(value);
 }

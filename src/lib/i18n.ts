@@ -40,7 +40,7 @@ const dayjsLocales: Partial<Record<Language, string>> = {};
 dayjs.extend(localizedFormat);
 dayjs.extend(relativeTime);
 
-export function isLanguage(value: unknown): value is Language {
+function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }
 
@@ -54,7 +54,7 @@ function storedLanguage(): Language | null {
 }
 
 /** The saved choice, else the browser's first language we have, else English. */
-export function detectLanguage(browserLanguages: readonly string[] = navigator.languages ?? [navigator.language]): Language {
+function detectLanguage(browserLanguages: readonly string[] = navigator.languages ?? [navigator.language]): Language {
   const saved = storedLanguage();
   if (saved) return saved;
   for (const tag of browserLanguages) {
@@ -133,10 +133,6 @@ export async function setLanguage(language: Language): Promise<void> {
   // once the console's feature strings are in use, the new language needs them too
   if (featuresLoaded.size > 0) await loadFeatureTranslations(language);
   await i18n.changeLanguage(language);
-}
-
-export function currentLanguage(): Language {
-  return isLanguage(i18n.language) ? i18n.language : 'en';
 }
 
 export { i18n };

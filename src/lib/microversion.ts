@@ -8,9 +8,9 @@ export const CLIENT_MAX_MICROVERSION = '2.26';
 /** Nova serves the proxy APIs (images, os-volumes, os-networks, os-security-groups ...) up to 2.35. */
 export const PROXY_API_MAX_MICROVERSION = '2.35';
 
-export type Microversion = readonly [major: number, minor: number];
+type Microversion = readonly [major: number, minor: number];
 
-export function parseMicroversion(value: string | null | undefined): Microversion | null {
+function parseMicroversion(value: string | null | undefined): Microversion | null {
   const match = /^\s*(\d+)\.(\d+)\s*$/.exec(value ?? '');
   return match ? [Number(match[1]), Number(match[2])] : null;
 }

@@ -12,7 +12,7 @@ export const session = {
   endpointName: 'embedded',
 };
 
-export const authConfig = { mode: 'login', region: 'cn-north-1', endpointName: 'embedded', domain: 'Default' };
+const authConfig = { mode: 'login', region: 'cn-north-1', endpointName: 'embedded', domain: 'Default' };
 
 /** Nova's own samples (nova-api-samples/versions), hosts replaced. */
 export const versions = {
@@ -36,8 +36,8 @@ export const versions = {
   ],
 };
 
-export const v21Document = { version: { ...versions.versions[1], 'media-types': [] } };
-export const v2Document = { version: { ...versions.versions[0], 'media-types': [] } };
+const v21Document = { version: { ...versions.versions[1], 'media-types': [] } };
+const v2Document = { version: { ...versions.versions[0], 'media-types': [] } };
 
 export const limits = {
   limits: {
@@ -86,14 +86,14 @@ export const quotaSet = {
   },
 };
 
-export const keypairs = {
+const keypairs = {
   keypairs: [
     { keypair: { name: 'k1', public_key: 'ssh-rsa AAA', fingerprint: 'aa:bb' } },
     { keypair: { name: 'k2', public_key: 'ssh-rsa BBB', fingerprint: 'cc:dd' } },
   ],
 };
 
-export const projects = {
+const projects = {
   projects: [
     { id: PROJECT_ID, name: 'alpha', domain_id: 'default', enabled: true },
     { id: 'p-beta', name: 'beta', domain_id: 'default', enabled: true },

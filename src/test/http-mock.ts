@@ -10,7 +10,7 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-export interface MockResponse {
+interface MockResponse {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;

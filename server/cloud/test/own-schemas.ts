@@ -8,23 +8,22 @@ import { networkAddressesResponseSchema } from '../../../src/features/networks/s
 import { quotaSetResponseSchema, quotaSetSchema } from '../../../src/features/quotas/schemas.ts';
 import { securityGroupListResponseSchema, securityGroupResponseSchema, securityGroupRuleResponseSchema } from '../../../src/features/security-groups/schemas.ts';
 import { serverGroupListResponseSchema, serverGroupResponseSchema } from '../../../src/features/server-groups/schemas.ts';
-import { metadataResponseSchema, metadataWriteSchemas } from '../../../src/features/servers/api-metadata.ts';
-import { addressesSchema, interfaceEnvelopeSchema, interfaceListSchema } from '../../../src/features/servers/api-network.ts';
-import { flavorOptionSchema, imageOptionSchema } from '../../../src/features/servers/api-pickers.ts';
-import { securityGroupSchema as serverSecurityGroupSchema } from '../../../src/features/servers/api-security-groups.ts';
-import { volumeAttachmentEnvelopeSchema, volumeAttachmentSchema, volumeSchema as volumeOptionSchema } from '../../../src/features/servers/api-volumes.ts';
-import { createdKeypairSchema as wizardKeypairSchema, securityGroupOptionSchema, zoneSchema } from '../../../src/features/servers/api-wizard.ts';
 import {
+  addressesSchema,
   consoleOutputSchema,
   createServerResponseSchema,
   instanceActionEnvelopeSchema,
   instanceActionListSchema,
-  linkSchema,
-  rebuildResponseSchema,
+  interfaceEnvelopeSchema,
+  interfaceListSchema,
+  metadataItemResponseSchema,
+  metadataResponseSchema,
   serverEnvelopeSchema,
   serverListResponseSchema,
+  serverSecurityGroupListSchema,
   serverSummaryListResponseSchema,
   tagsResponseSchema,
+  volumeAttachmentListSchema,
 } from '../../../src/features/servers/schemas.ts';
 import { snapshotListResponseSchema, snapshotResponseSchema } from '../../../src/features/snapshots/schemas.ts';
 import { versionResponseSchema, versionsResponseSchema } from '../../../src/features/versions/schemas.ts';
@@ -65,6 +64,9 @@ function fieldsSince(minor: number, required: Record<string, number>, optional: 
 }
 
 const text = z.string();
+const linkSchema = z.object({ href: text, rel: text });
+/** A zone as the wizard and the zones page read it. */
+const zoneSchema = z.object({ zoneName: text, zoneState: z.object({ available: z.boolean() }) });
 const nullableText = z.string().nullable();
 const stringMap = z.record(z.string(), z.string());
 
@@ -117,7 +119,7 @@ const servers: Record<string, OwnContractEntry> = {
   // The console shows the generated password once: it must be there.
   'servers.create_server_with_admin_pass': json(202, createServerResponseSchema, z.object({ server: z.object({ adminPass: text, links: z.array(linkSchema).min(1) }) })),
   'servers.rebuild_server_with_admin_pass': (minor) =>
-    json(202, rebuildResponseSchema, ...oneServer(minor, serverBasic), z.object({ server: z.object({ adminPass: text, status: z.literal('REBUILD') }) })),
+    json(202, ...oneServer(minor, serverBasic), z.object({ server: z.object({ adminPass: text, status: z.literal('REBUILD') }) })),
   'servers.delete_server': empty(204),
   'servers.server_actions_common_schema': empty(202),
   'servers.server_actions_confirm_resize': empty(204),
@@ -133,21 +135,21 @@ const servers: Record<string, OwnContractEntry> = {
     z.record(z.string(), z.array(z.object({ addr: text, version: z.number() }))).refine((body) => Object.keys(body).length === 1, 'exactly one network'),
   ),
   'servers.list_server_metadata': json(200, metadataResponseSchema),
-  'servers.set_server_metadata': json(200, metadataWriteSchemas.all),
-  'servers.update_server_metadata': json(200, metadataWriteSchemas.all),
+  'servers.set_server_metadata': json(200, metadataResponseSchema),
+  'servers.update_server_metadata': json(200, metadataResponseSchema),
   'servers.set_show_server_metadata_item': json(
     200,
-    metadataWriteSchemas.item,
+    metadataItemResponseSchema,
     z.object({ meta: stringMap.refine((meta) => Object.keys(meta).length === 1, 'exactly one item') }),
   ),
   'servers.delete_server_metadata_item': empty(204),
   'servers.list_instance_actions': json(200, instanceActionListSchema, z.object({ instanceActions: z.array(z.object({ instance_uuid: text, user_id: text, project_id: text })) })),
   // Events are shown to admins only (11.2), so they are the SPA's optional field.
   'servers.show_instance_action': json(200, instanceActionEnvelopeSchema, z.object({ instanceAction: z.object({ instance_uuid: text, user_id: text, project_id: text }) })),
-  'servers.attach_volume': json(200, volumeAttachmentEnvelopeSchema, volumeAttachmentResponseSchema, z.object({ volumeAttachment: z.object({ serverId: text, device: text }) })),
+  'servers.attach_volume': json(200, volumeAttachmentResponseSchema, z.object({ volumeAttachment: z.object({ serverId: text, device: text }) })),
   'servers.detach_volume': empty(202),
-  'servers.list_volume_attachments': json(200, z.object({ volumeAttachments: z.array(volumeAttachmentSchema) }), z.object({ volumeAttachments: z.array(z.object({ serverId: text, device: text })) })),
-  'servers.show_volume_attachment': json(200, volumeAttachmentEnvelopeSchema, volumeAttachmentResponseSchema, z.object({ volumeAttachment: z.object({ serverId: text, device: text }) })),
+  'servers.list_volume_attachments': json(200, volumeAttachmentListSchema, z.object({ volumeAttachments: z.array(z.object({ serverId: text, device: text })) })),
+  'servers.show_volume_attachment': json(200, volumeAttachmentResponseSchema, z.object({ volumeAttachment: z.object({ serverId: text, device: text }) })),
   'interfaces.list_interfaces': json(200, interfaceListSchema, z.object({ interfaceAttachments: z.array(z.object({ mac_addr: text, port_state: text, fixed_ips: z.array(z.unknown()).min(1) })) })),
   'interfaces.get_create_interfaces': json(200, interfaceEnvelopeSchema, z.object({ interfaceAttachment: z.object({ mac_addr: text, port_state: text, fixed_ips: z.array(z.unknown()).min(1) }) })),
   'interfaces.delete_interface': empty(202),
@@ -184,14 +186,14 @@ const resources: Record<string, OwnContractEntry> = {
   'versions.get_one_version': json(200, versionResponseSchema, z.object({ version: versionShown })),
 
   'flavors.list_flavors': json(200, flavorSummaryListResponseSchema),
-  'flavors.list_flavors_details': json(200, flavorListResponseSchema, z.object({ flavors: z.array(flavorOptionSchema) })),
-  'flavors.create_update_get_flavor_details': json(200, flavorResponseSchema, z.object({ flavor: flavorOptionSchema })),
+  'flavors.list_flavors_details': json(200, flavorListResponseSchema),
+  'flavors.create_update_get_flavor_details': json(200, flavorResponseSchema),
   // The SPA defaults a missing `extra_specs` to {}; the cloud always sends it.
   'flavors_extra_specs.set_get_flavor_extra_specs': json(200, extraSpecsResponseSchema, z.object({ extra_specs: stringMap })),
 
   'images.list_images': json(200, imageSummaryListResponseSchema),
-  'images.list_images_details': json(200, imageListResponseSchema, z.object({ images: z.array(imageOptionSchema) }), z.object({ images: z.array(z.object({ metadata: z.record(z.string(), z.unknown()) })) })),
-  'images.get_image': json(200, imageResponseSchema, z.object({ image: imageOptionSchema }), z.object({ image: z.object({ metadata: z.record(z.string(), z.unknown()), created: text, updated: text }) })),
+  'images.list_images_details': json(200, imageListResponseSchema, z.object({ images: z.array(z.object({ metadata: z.record(z.string(), z.unknown()) })) })),
+  'images.get_image': json(200, imageResponseSchema, z.object({ image: z.object({ metadata: z.record(z.string(), z.unknown()), created: text, updated: text }) })),
   'images.image_metadata': json(200, imageMetadataResponseSchema),
   'images.delete': empty(204),
 
@@ -199,7 +201,7 @@ const resources: Record<string, OwnContractEntry> = {
   'keypairs.list_keypairs': (minor) => json(200, keypairListResponseSchema, z.object({ keypairs: z.array(z.object({ keypair: keypairType(minor) })) })),
   'keypairs.get_keypair': (minor) => json(200, keypairDetailResponseSchema, z.object({ keypair: keypairType(minor) })),
   'keypairs.create_keypair': (minor) =>
-    json(minor >= 2 ? 201 : 200, createdKeypairResponseSchema, z.object({ keypair: wizardKeypairSchema }), z.object({ keypair: z.object({ user_id: text }).and(keypairType(minor)) })),
+    json(minor >= 2 ? 201 : 200, createdKeypairResponseSchema, z.object({ keypair: z.object({ user_id: text }).and(keypairType(minor)) })),
   'keypairs.delete_keypair': (minor) => empty(minor >= 2 ? 204 : 202),
 
   'server_groups.create_show_server_group': (minor) => json(200, serverGroupResponseSchema, z.object({ server_group: serverGroupShown(minor) })),
@@ -218,8 +220,8 @@ const resources: Record<string, OwnContractEntry> = {
     z.object({ availabilityZoneInfo: z.array(zoneSchema.extend({ hosts: z.record(z.string(), z.unknown()) })).min(1) }),
   ),
 
-  'volumes.list_volumes': json(200, volumeListResponseSchema, volumeSummaryListResponseSchema, z.object({ volumes: z.array(volumeOptionSchema) }), z.object({ volumes: z.array(volumeShown) })),
-  'volumes.create_get_volume': json(200, volumeResponseSchema, z.object({ volume: volumeOptionSchema }), z.object({ volume: volumeShown })),
+  'volumes.list_volumes': json(200, volumeListResponseSchema, volumeSummaryListResponseSchema, z.object({ volumes: z.array(volumeShown) })),
+  'volumes.create_get_volume': json(200, volumeResponseSchema, z.object({ volume: volumeShown })),
   'volumes.delete_volume': empty(202),
   'snapshots.list_snapshots': json(200, snapshotListResponseSchema, z.object({ snapshots: z.array(snapshotShown) })),
   'snapshots.create_get_snapshot': json(200, snapshotResponseSchema, z.object({ snapshot: snapshotShown })),
@@ -228,8 +230,7 @@ const resources: Record<string, OwnContractEntry> = {
   'security_groups.list_security_groups': json(
     200,
     securityGroupListResponseSchema,
-    z.object({ security_groups: z.array(serverSecurityGroupSchema) }),
-    z.object({ security_groups: z.array(securityGroupOptionSchema) }),
+    serverSecurityGroupListSchema,
     z.object({ security_groups: z.array(securityGroupShown) }),
   ),
   'security_groups.get_security_group': json(200, securityGroupResponseSchema, z.object({ security_group: securityGroupShown })),

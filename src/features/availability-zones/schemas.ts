@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** One zone of List Availability Zones (spec 18.1); `hosts` is null for non-admins. */
-export const availabilityZoneSchema = z
+const availabilityZoneSchema = z
   .object({
     zoneName: z.string(),
     zoneState: z.object({ available: z.boolean() }),

@@ -11,7 +11,7 @@ import {
 } from './schemas';
 
 /** The query string of spec 6.1/6.2: only what is set. */
-export function flavorListParams(filters: FlavorFilters = {}): Record<string, string | number> {
+function flavorListParams(filters: FlavorFilters = {}): Record<string, string | number> {
   const params: Record<string, string | number> = {};
   if (filters.minDisk !== undefined) params.minDisk = filters.minDisk;
   if (filters.minRam !== undefined) params.minRam = filters.minRam;

@@ -7,7 +7,7 @@ const count = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform
  * A flavor as List Flavors Detail / Get Flavor Detail send it (spec 6.2, 6.3). `swap` is
  * `""` when there is none; the spec's 6.3 sample spells the disabled flag without the `d`.
  */
-export const flavorWireSchema = z.object({
+const flavorWireSchema = z.object({
   id: z.string(),
   name: z.string(),
   ram: count,
@@ -22,7 +22,7 @@ export const flavorWireSchema = z.object({
 });
 
 /** The console's flavor: the wire's extension prefixes dropped, sizes as numbers. */
-export const flavorSchema = flavorWireSchema.transform((f) => ({
+const flavorSchema = flavorWireSchema.transform((f) => ({
   id: f.id,
   name: f.name,
   vcpus: f.vcpus,
@@ -57,8 +57,7 @@ export const FLAVOR_SORT_KEYS = ['flavorid', 'name', 'memory_mb', 'vcpus', 'root
 export type FlavorSortKey = (typeof FLAVOR_SORT_KEYS)[number];
 
 /** `is_public` for admins: public only (the API's default), private only, or both (`none`). */
-export const FLAVOR_VISIBILITIES = ['true', 'false', 'none'] as const;
-export type FlavorVisibility = (typeof FLAVOR_VISIBILITIES)[number];
+export type FlavorVisibility = 'true' | 'false' | 'none';
 
 export interface FlavorFilters {
   minDisk?: number;

@@ -18,6 +18,7 @@ export function imageListParams(filters: ImageFilters = {}): Record<string, stri
   if (filters.changesSince) params['changes-since'] = filters.changesSince;
   if (filters.minDisk !== undefined) params.minDisk = filters.minDisk;
   if (filters.minRam !== undefined) params.minRam = filters.minRam;
+  if (filters.server) params.server = filters.server;
   return params;
 }
 

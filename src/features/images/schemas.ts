@@ -4,7 +4,7 @@ import { pageLinksSchema } from '../../lib/paging';
 const count = z.union([z.number(), z.string().regex(/^-?\d+$/).transform(Number)]);
 
 /** An image as List Images Detail / Get Image Detail send it (spec 7.2, 7.3). */
-export const imageWireSchema = z.object({
+const imageWireSchema = z.object({
   id: z.string(),
   name: z.string().nullable().optional(),
   status: z.string(),
@@ -22,7 +22,7 @@ export const imageWireSchema = z.object({
 const asText = (metadata: Record<string, string | number | boolean | null>) =>
   Object.fromEntries(Object.entries(metadata).map(([key, value]) => [key, value === null ? '' : String(value)]));
 
-export const imageSchema = imageWireSchema.transform((i) => {
+const imageSchema = imageWireSchema.transform((i) => {
   const metadata = asText(i.metadata);
   return {
     id: i.id,
@@ -68,10 +68,12 @@ export interface ImageFilters {
   changesSince?: string;
   minDisk?: number;
   minRam?: number;
+  /** Images made from this server (Create Image, 5.5): Nova's `server` filter. */
+  server?: string;
 }
 
 /** Metadata keys ECS's image service sets to describe the operating system (spec 7.3's sample). */
-export const OS_METADATA_KEYS = ['__os_type', '__os_version', '__platform', '__os_bit', '__imagetype', 'virtual_env_type', 'hw_disk_bus'] as const;
+const OS_METADATA_KEYS = ['__os_type', '__os_version', '__platform', '__os_bit', '__imagetype', 'virtual_env_type', 'hw_disk_bus'] as const;
 
 export function osMetadataOf(metadata: Record<string, string>): Array<[string, string]> {
   return OS_METADATA_KEYS.filter((key) => metadata[key]).map((key) => [key, metadata[key]]);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** One key pair as List Keypairs returns it (spec 14.1): wrapped in `{ keypair: ... }`. */
-export const keypairSummarySchema = z.object({
+const keypairSummarySchema = z.object({
   name: z.string(),
   public_key: z.string().optional(),
   fingerprint: z.string().optional(),
@@ -15,7 +15,7 @@ export const keypairListResponseSchema = z.object({
 });
 
 /** Get Keypair (spec 14.2). */
-export const keypairDetailSchema = z.object({
+const keypairDetailSchema = z.object({
   name: z.string(),
   public_key: z.string(),
   fingerprint: z.string(),
@@ -31,7 +31,7 @@ export type KeypairDetail = z.infer<typeof keypairDetailSchema>;
 export const keypairDetailResponseSchema = z.object({ keypair: keypairDetailSchema });
 
 /** Add Keypair (spec 14.3): `private_key` only when the cloud generated the pair. */
-export const createdKeypairSchema = z.object({
+const createdKeypairSchema = z.object({
   name: z.string(),
   public_key: z.string(),
   fingerprint: z.string(),

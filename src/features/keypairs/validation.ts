@@ -1,17 +1,10 @@
 /**
  * Checks of the key pair forms, before anything is sent. Each returns the i18n key of the
- * problem (under `keypairs.validation.`) or null.
+ * problem (under `keypairs.validation.`) or null. The name's rule (spec 14.3) is
+ * lib/validation's keypairNameProblem, shared with the create-server wizard.
  */
 
-/** Spec 14.3: at most 255 characters, only letters, digits, `_` and `-`. */
-export function keypairNameProblem(name: string): string | null {
-  if (!name) return 'keypairs.validation.nameRequired';
-  if (name.length > 255) return 'keypairs.validation.nameTooLong';
-  if (!/^[A-Za-z0-9_-]+$/.test(name)) return 'keypairs.validation.nameCharacters';
-  return null;
-}
-
-export const SSH_KEY_TYPES = [
+const SSH_KEY_TYPES = [
   'ssh-rsa',
   'ssh-dss',
   'ssh-ed25519',

@@ -6,7 +6,7 @@ const nullableText = z.string().nullable().optional();
  * A network of List Networks (spec 21.1). Over Neutron only id and label are filled; the
  * other fields are null (spec 21.1's constraint), kept in case a cloud fills them.
  */
-export const networkSchema = z
+const networkSchema = z
   .object({
     id: z.string(),
     label: z.string().nullable().optional(),

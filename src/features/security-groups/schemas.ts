@@ -3,7 +3,7 @@ import { z } from 'zod';
 const port = z.union([z.number(), z.string().regex(/^-?\d+$/).transform(Number)]).nullable().optional();
 
 /** A rule as os-security-groups shows it (tables 22-2, 22-14). */
-export const securityGroupRuleSchema = z
+const securityGroupRuleSchema = z
   .object({
     id: z.string(),
     parent_group_id: z.string().nullable().optional(),
@@ -27,7 +27,7 @@ export const securityGroupRuleSchema = z
 export type SecurityGroupRule = z.output<typeof securityGroupRuleSchema>;
 
 /** A security group (tables 22-1, 22-4, 22-6). */
-export const securityGroupSchema = z.object({
+const securityGroupSchema = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string().nullable().transform((d) => d ?? ''),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** A server group (spec 8.1–8.3); owner fields from microversion 2.13. */
-export const serverGroupSchema = z.object({
+const serverGroupSchema = z.object({
   id: z.string(),
   name: z.string(),
   policies: z.array(z.string()).default([]),

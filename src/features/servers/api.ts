@@ -1,26 +1,37 @@
+/**
+ * The servers API (spec chapters 4, 9–13, 17, 22, 23) as typed functions: every read of a server
+ * and of its parts, unwrapped from Nova's envelope, and sendServerRequest, the one way a write
+ * defined in requests.ts goes out (with describeServerRequest, its preview).
+ */
 import { z } from 'zod';
-import { computeRequest, encodePath, type ComputeTarget } from '../../lib/compute';
+import type { ApiRequestDescription } from '../../components/api-request-preview';
+import { computeCall, computeRequest, encodePath, type ComputeTarget } from '../../lib/compute';
 import { isNotFound } from '../../lib/errors';
 import { nextMarker } from '../../lib/paging';
+import { serverRequests, type ServerRequest } from './requests';
 import {
+  addressesSchema,
   consoleOutputSchema,
-  createServerResponseSchema,
   instanceActionEnvelopeSchema,
   instanceActionListSchema,
-  rebuildResponseSchema,
+  interfaceEnvelopeSchema,
+  interfaceListSchema,
+  metadataItemResponseSchema,
+  metadataResponseSchema,
+  passwordResponseSchema,
   serverEnvelopeSchema,
   serverListResponseSchema,
+  serverSecurityGroupListSchema,
   serverSummaryListResponseSchema,
   tagsResponseSchema,
-  type CreateServerBody,
-  type CreatedServer,
+  volumeAttachmentListSchema,
+  type AddressesByNetwork,
   type InstanceAction,
+  type InterfaceAttachment,
   type Server,
-  type ServerActionBodies,
-  type ServerActionBody,
-  type ServerActionName,
+  type ServerSecurityGroup,
   type ServerSummary,
-  type UpdateServerRequest,
+  type VolumeAttachment,
 } from './schemas';
 
 /** Spec 4.9's sort keys. */
@@ -121,116 +132,11 @@ export async function getServer(target: ComputeTarget, id: string, signal?: Abor
   return body.server;
 }
 
-/** Create Server (spec 4.2). */
-export async function createServer(target: ComputeTarget, body: CreateServerBody): Promise<CreatedServer> {
-  const answer = await computeRequest(target, {
-    method: 'post',
-    path: '/servers',
-    data: body,
-    schema: createServerResponseSchema,
-  });
-  return answer.server;
-}
-
-/** Update Server (spec 4.6): rename; description from 2.19. */
-export async function updateServer(target: ComputeTarget, id: string, changes: UpdateServerRequest): Promise<Server> {
-  const body = await computeRequest(target, {
-    method: 'put',
-    path: encodePath`/servers/${id}`,
-    data: { server: changes },
-    schema: z.object({ server: serverEnvelopeSchema.shape.server.partial().extend({ id: z.string() }) }),
-  });
-  return body.server as Server;
-}
-
-/** Delete Server (spec 4.7): 204, the server goes through deleting. */
-export async function deleteServer(target: ComputeTarget, id: string): Promise<void> {
-  await computeRequest(target, { method: 'delete', path: encodePath`/servers/${id}`, schema: z.unknown() });
-}
-
-/** The body of a chapter-5 action: `serverActionBody('reboot', {type: 'HARD'})`. */
-export function serverActionBody<K extends ServerActionName>(action: K, arg: ServerActionBodies[K]): ServerActionBody {
-  return { [action]: arg } as unknown as ServerActionBody;
-}
-
-/** POST /servers/{id}/action with any chapter-5 body; the answer as sent (most have none). */
-export async function serverAction(target: ComputeTarget, id: string, body: ServerActionBody): Promise<unknown> {
-  return computeRequest(target, {
-    method: 'post',
-    path: encodePath`/servers/${id}/action`,
-    data: body,
-    schema: z.unknown(),
-  });
-}
-
-// Typed helpers, one per action of chapter 5.
-
-export const rebootServer = (t: ComputeTarget, id: string, type: 'SOFT' | 'HARD' = 'SOFT') =>
-  serverAction(t, id, { reboot: { type } }).then(() => undefined);
-export const stopServer = (t: ComputeTarget, id: string, type?: 'SOFT' | 'HARD') =>
-  serverAction(t, id, { 'os-stop': type ? { type } : null }).then(() => undefined);
-export const startServer = (t: ComputeTarget, id: string) =>
-  serverAction(t, id, { 'os-start': null }).then(() => undefined);
-export const lockServer = (t: ComputeTarget, id: string) => serverAction(t, id, { lock: null }).then(() => undefined);
-export const unlockServer = (t: ComputeTarget, id: string) => serverAction(t, id, { unlock: null }).then(() => undefined);
-export const resizeServer = (t: ComputeTarget, id: string, flavorRef: string) =>
-  serverAction(t, id, { resize: { flavorRef } }).then(() => undefined);
-export const confirmResize = (t: ComputeTarget, id: string) =>
-  serverAction(t, id, { confirmResize: null }).then(() => undefined);
-export const revertResize = (t: ComputeTarget, id: string) =>
-  serverAction(t, id, { revertResize: null }).then(() => undefined);
-export const createServerImage = (t: ComputeTarget, id: string, image: ServerActionBodies['createImage']) =>
-  serverAction(t, id, { createImage: image }).then(() => undefined);
-
-/** Rebuild Server (spec 5.6): answers with the server (status REBUILD) and a new adminPass. */
-export async function rebuildServer(
-  target: ComputeTarget,
-  id: string,
-  rebuild: ServerActionBodies['rebuild'],
-): Promise<Partial<Server> & { id: string }> {
-  const body = await computeRequest(target, {
-    method: 'post',
-    path: encodePath`/servers/${id}/action`,
-    data: { rebuild },
-    schema: rebuildResponseSchema,
-  });
-  return body.server;
-}
-
-/** Show Console Output (spec 5.7): the last `length` lines, or all of them. */
-export async function getConsoleOutput(target: ComputeTarget, id: string, length?: number): Promise<string> {
-  const body = await computeRequest(target, {
-    method: 'post',
-    path: encodePath`/servers/${id}/action`,
-    data: { 'os-getConsoleOutput': length === undefined ? {} : { length } },
-    schema: consoleOutputSchema,
-  });
-  return body.output;
-}
-
 // ---- tags (chapter 23, microversion 2.26) -------------------------------------------------
 
-export async function getServerTags(target: ComputeTarget, id: string): Promise<string[]> {
-  return (await computeRequest(target, { path: encodePath`/servers/${id}/tags`, schema: tagsResponseSchema })).tags;
-}
-
-export async function replaceServerTags(target: ComputeTarget, id: string, tags: string[]): Promise<string[]> {
-  const body = await computeRequest(target, {
-    method: 'put',
-    path: encodePath`/servers/${id}/tags`,
-    data: { tags },
-    schema: tagsResponseSchema,
-  });
-  return body.tags;
-}
-
-export async function deleteAllServerTags(target: ComputeTarget, id: string): Promise<void> {
-  await computeRequest(target, { method: 'delete', path: encodePath`/servers/${id}/tags`, schema: z.unknown() });
-}
-
-/** Add A Server Tag (23.4): 201 when new, 204 when the server had it. */
-export async function addServerTag(target: ComputeTarget, id: string, tag: string): Promise<void> {
-  await computeRequest(target, { method: 'put', path: encodePath`/servers/${id}/tags/${tag}`, schema: z.unknown() });
+/** Get Server Tags (23.1). */
+export async function getServerTags(target: ComputeTarget, id: string, signal?: AbortSignal): Promise<string[]> {
+  return (await computeRequest(target, { path: encodePath`/servers/${id}/tags`, schema: tagsResponseSchema, signal })).tags;
 }
 
 /** Check Tag Existence (23.5): true on 204, false on 404. */
@@ -242,10 +148,6 @@ export async function hasServerTag(target: ComputeTarget, id: string, tag: strin
     if (isNotFound(error)) return false;
     throw error;
   }
-}
-
-export async function deleteServerTag(target: ComputeTarget, id: string, tag: string): Promise<void> {
-  await computeRequest(target, { method: 'delete', path: encodePath`/servers/${id}/tags/${tag}`, schema: z.unknown() });
 }
 
 // ---- instance actions (chapter 11) ----------------------------------------------------------
@@ -261,10 +163,88 @@ export async function listInstanceActions(target: ComputeTarget, id: string, sig
 }
 
 /** Get Server Action By Request ID (11.2); events only for admins. */
-export async function getInstanceAction(target: ComputeTarget, id: string, requestId: string): Promise<InstanceAction> {
+export async function getInstanceAction(target: ComputeTarget, id: string, requestId: string, signal?: AbortSignal): Promise<InstanceAction> {
   const body = await computeRequest(target, {
     path: encodePath`/servers/${id}/os-instance-actions/${requestId}`,
     schema: instanceActionEnvelopeSchema,
+    signal,
   });
   return body.instanceAction;
+}
+
+// ---- a server's parts ------------------------------------------------------------------------
+
+/** Show Console Output (5.7), a POST: the last `length` lines (all when undefined). */
+export async function getConsoleOutput(target: ComputeTarget, id: string, length?: number): Promise<string> {
+  return (await sendServerRequest(target, serverRequests.consoleOutput(id, length), consoleOutputSchema)).output;
+}
+
+/** List IPs (9.1): addresses by network name. */
+export async function listServerIps(target: ComputeTarget, id: string, signal?: AbortSignal): Promise<AddressesByNetwork> {
+  return (await computeRequest(target, { path: encodePath`/servers/${id}/ips`, schema: addressesSchema, signal })).addresses;
+}
+
+/** List Metadata (10.1). */
+export async function listServerMetadata(target: ComputeTarget, id: string, signal?: AbortSignal): Promise<Record<string, string>> {
+  return (await computeRequest(target, { path: encodePath`/servers/${id}/metadata`, schema: metadataResponseSchema, signal })).metadata;
+}
+
+/** Show Metadata Item (10.4): the key's value on the server now, or null when the key is not there (404). */
+export async function getServerMetadataItem(target: ComputeTarget, id: string, key: string, signal?: AbortSignal): Promise<string | null> {
+  try {
+    const body = await computeRequest(target, { path: encodePath`/servers/${id}/metadata/${key}`, schema: metadataItemResponseSchema, signal });
+    return body.meta[key] ?? null;
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+/** List Attached Volumes (12.3). */
+export async function listVolumeAttachments(target: ComputeTarget, id: string, signal?: AbortSignal): Promise<VolumeAttachment[]> {
+  const body = await computeRequest(target, { path: encodePath`/servers/${id}/os-volume_attachments`, schema: volumeAttachmentListSchema, signal });
+  return body.volumeAttachments;
+}
+
+/** List Port Interfaces (13.3), in the order the cloud keeps them: the first is the primary NIC. */
+export async function listInterfaces(target: ComputeTarget, id: string, signal?: AbortSignal): Promise<InterfaceAttachment[]> {
+  const body = await computeRequest(target, { path: encodePath`/servers/${id}/os-interface`, schema: interfaceListSchema, signal });
+  return body.interfaceAttachments;
+}
+
+/** Show Port Interface Details (13.4): one port as the cloud sees it now. */
+export async function getInterface(target: ComputeTarget, id: string, portId: string, signal?: AbortSignal): Promise<InterfaceAttachment> {
+  const body = await computeRequest(target, { path: encodePath`/servers/${id}/os-interface/${portId}`, schema: interfaceEnvelopeSchema, signal });
+  return body.interfaceAttachment;
+}
+
+/** Show Server Password (17.1): base64 ciphertext; '' when none was posted or it was cleared. */
+export async function getServerPassword(target: ComputeTarget, id: string, signal?: AbortSignal): Promise<string> {
+  const body = await computeRequest(target, { path: encodePath`/servers/${id}/os-server-password`, schema: passwordResponseSchema, signal });
+  return body.password ?? '';
+}
+
+/** List Server Security Groups (22.6), with their rules. */
+export async function listServerSecurityGroups(target: ComputeTarget, id: string, signal?: AbortSignal): Promise<ServerSecurityGroup[]> {
+  const body = await computeRequest(target, { path: encodePath`/servers/${id}/os-security-groups`, schema: serverSecurityGroupListSchema, signal });
+  return body.security_groups;
+}
+
+// ---- writes -------------------------------------------------------------------------------
+
+/** Sends one request of requests.ts: the one way a server write goes out; `schema` parses the answer. */
+export function sendServerRequest<S extends z.ZodType>(target: ComputeTarget, request: ServerRequest, schema: S): Promise<z.output<S>> {
+  return computeRequest(target, { method: request.method, path: request.path, data: request.body, schema });
+}
+
+/** What a preview shows: exactly what sendServerRequest sends, the path as the cloud sees it (`/v2.1/{project_id}/…`). */
+export function describeServerRequest(target: ComputeTarget, request: ServerRequest): ApiRequestDescription {
+  const { url, headers } = computeCall(target, request.path);
+  return {
+    method: request.method.toUpperCase(),
+    path: url.replace(/^\/api\/compute/, ''),
+    body: request.body,
+    headers: Object.keys(headers).length ? headers : undefined,
+    cli: request.cli,
+  };
 }

@@ -66,7 +66,7 @@ export interface Actor {
 }
 
 /** Statuses of table 4-2 (plus Nova's) in which the server is between states. */
-export const TRANSITIONAL_STATUSES: ReadonlySet<string> = new Set([
+const TRANSITIONAL_STATUSES: ReadonlySet<string> = new Set([
   'BUILD',
   'REBOOT',
   'HARD_REBOOT',
@@ -104,7 +104,7 @@ export function vmStateOf(server: ServerState): string {
   return server['OS-EXT-STS:vm_state'] ?? STATUS_TO_STATE[server.status.toUpperCase()]?.vm ?? 'unknown';
 }
 
-export function taskStateOf(server: ServerState): string | null {
+function taskStateOf(server: ServerState): string | null {
   if (server['OS-EXT-STS:vm_state'] !== undefined) return server['OS-EXT-STS:task_state'] ?? null;
   return server['OS-EXT-STS:task_state'] ?? STATUS_TO_STATE[server.status.toUpperCase()]?.task ?? null;
 }
@@ -199,7 +199,7 @@ export function availability(server: ServerState, operation: ServerOperation, ac
   return ALLOWED;
 }
 
-export function isAllowed(server: ServerState, operation: ServerOperation, actor: Actor): boolean {
+function isAllowed(server: ServerState, operation: ServerOperation, actor: Actor): boolean {
   return availability(server, operation, actor).allowed;
 }
 
@@ -230,7 +230,7 @@ export function partitionByAvailability<T extends ServerState>(
 // ---- stuck servers ------------------------------------------------------------------------
 
 /** How long a transitional state may last before the console flags it, by status (ms). */
-export const DEFAULT_STUCK_AFTER_MS: Readonly<Record<string, number>> = {
+const DEFAULT_STUCK_AFTER_MS: Readonly<Record<string, number>> = {
   BUILD: 15 * 60_000,
   RESIZE: 30 * 60_000,
   MIGRATING: 30 * 60_000,

@@ -1,26 +1,82 @@
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+/**
+ * Server writes as hooks: each sends a definition of requests.ts, then refreshes this tab's
+ * servers queries and tells the user's other tabs (BroadcastChannel), which refresh too.
+ */
+import { useEffect } from 'react';
+import { useMutation, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { z } from 'zod';
 import { useCompute, type ComputeTarget } from '../../lib/compute';
-import {
-  addServerTag,
-  createServer,
-  deleteAllServerTags,
-  deleteServer,
-  deleteServerTag,
-  getServer,
-  lockServer,
-  rebootServer,
-  replaceServerTags,
-  serverAction,
-  startServer,
-  stopServer,
-  unlockServer,
-  updateServer,
-} from './api';
-import { generateKeypair } from './api-wizard';
-import { announceServersChanged, useServersChangedInOtherTabs } from './live-sync';
-import { isTransitional, type ServerOperation } from './lifecycle';
+import { getServer, sendServerRequest } from './api';
+import { isTransitional } from './lifecycle';
 import { serverQueries } from './queries';
-import type { CreateServerBody, ServerActionBody, UpdateServerRequest } from './schemas';
+import { quickRequest, serverRequests, type QuickOperation, type ServerRequest } from './requests';
+import { createServerResponseSchema, tagsResponseSchema } from './schemas';
+
+// ---- the user's other tabs --------------------------------------------------------------------
+
+/**
+ * Tells the user's other tabs that servers changed, so their lists and detail pages refresh
+ * at once instead of at their next poll. Same-origin tabs only (BroadcastChannel).
+ */
+const CHANNEL = 'ecs-console:servers';
+
+interface ServersChanged {
+  type: 'servers-changed';
+  ids: string[];
+}
+
+let sender: BroadcastChannel | null | undefined;
+
+function channel(): BroadcastChannel | null {
+  if (sender === undefined) sender = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
+  return sender;
+}
+
+/** Called by every server write once the cloud accepted it (serversChanged). */
+function announceServersChanged(ids: readonly string[] = []): void {
+  try {
+    channel()?.postMessage({ type: 'servers-changed', ids: [...ids] } satisfies ServersChanged);
+  } catch {
+    // a closed channel (page unloading): the other tabs will catch up at their next poll
+  }
+}
+
+function isServersChanged(data: unknown): data is ServersChanged {
+  return Boolean(data && typeof data === 'object' && (data as { type?: unknown }).type === 'servers-changed');
+}
+
+/** Attaches one listener per QueryClient, however many components ask for it. */
+const listening = new WeakMap<QueryClient, { count: number; close: () => void }>();
+
+function listen(queryClient: QueryClient): () => void {
+  const existing = listening.get(queryClient);
+  if (existing) {
+    existing.count += 1;
+  } else if (typeof BroadcastChannel !== 'undefined') {
+    const receiver = new BroadcastChannel(CHANNEL);
+    receiver.onmessage = (event: MessageEvent) => {
+      if (isServersChanged(event.data)) void queryClient.invalidateQueries({ queryKey: serverQueries.all() });
+    };
+    listening.set(queryClient, { count: 1, close: () => receiver.close() });
+  }
+  return () => {
+    const entry = listening.get(queryClient);
+    if (!entry) return;
+    entry.count -= 1;
+    if (entry.count === 0) {
+      entry.close();
+      listening.delete(queryClient);
+    }
+  };
+}
+
+/** Refreshes the servers queries of this tab when another tab changed servers. */
+export function useServersChangedInOtherTabs(): void {
+  const queryClient = useQueryClient();
+  useEffect(() => listen(queryClient), [queryClient]);
+}
+
+// ---- writes ------------------------------------------------------------------------------------
 
 /** After any write: refresh this tab's servers queries and tell the other tabs. */
 export async function serversChanged(queryClient: QueryClient, ids: readonly string[] = []): Promise<void> {
@@ -34,97 +90,49 @@ function useServersWrite() {
   return { target: useCompute(), queryClient: useQueryClient() };
 }
 
-/** Any chapter-5 action: `mutate({ id, body: { reboot: { type: 'SOFT' } } })`. */
-export function useServerAction() {
+interface ServerRequestOptions {
+  /** Other resources the write changes (volumes on attach, images on create image). */
+  alsoInvalidate?: QueryKey[];
+  /**
+   * Dialogs show a failure inline (the cloud's message and request id); writes without a
+   * dialog (a tag chip's ×) leave it to the global notification.
+   */
+  inlineErrors?: boolean;
+}
+
+/**
+ * Sends one request of `serverRequests` for a server: pessimistic, then every servers query
+ * (and the user's other tabs) refreshes, and the detail query polls while the server moves.
+ * Resolves with the answer's body as sent.
+ */
+export function useServerRequest(serverId: string, { alsoInvalidate = [], inlineErrors = true }: ServerRequestOptions = {}) {
   const { target, queryClient } = useServersWrite();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: ServerActionBody }) => serverAction(target, id, body),
-    onSettled: (_data, _error, { id }) => serversChanged(queryClient, [id]),
+    mutationFn: (request: ServerRequest): Promise<unknown> => sendServerRequest(target, request, z.unknown()),
+    meta: inlineErrors ? { errorNotification: 'never' } : undefined,
+    onSettled: async () => {
+      await Promise.all([
+        serversChanged(queryClient, [serverId]),
+        ...alsoInvalidate.map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      ]);
+    },
   });
 }
 
+/** Create Server (4.2): sends the request the wizard previewed (`serverRequests.create`). */
 export function useCreateServer() {
   const { target, queryClient } = useServersWrite();
   return useMutation({
-    mutationFn: (body: CreateServerBody) => createServer(target, body),
+    mutationFn: async (request: ServerRequest) => (await sendServerRequest(target, request, createServerResponseSchema)).server,
     // the wizard shows the over-quota answer itself, next to the review
     meta: { errorNotification: 'never' },
     onSuccess: (created) => serversChanged(queryClient, [created.id]),
   });
 }
 
-export function useUpdateServer() {
-  const { target, queryClient } = useServersWrite();
-  return useMutation({
-    mutationFn: ({ id, changes }: { id: string; changes: UpdateServerRequest }) => updateServer(target, id, changes),
-    onSuccess: (_server, { id }) => serversChanged(queryClient, [id]),
-  });
-}
-
-export function useDeleteServer() {
-  const { target, queryClient } = useServersWrite();
-  return useMutation({
-    mutationFn: (id: string) => deleteServer(target, id),
-    onSettled: (_data, _error, id) => serversChanged(queryClient, [id]),
-  });
-}
-
-export type TagChange =
-  | { kind: 'add'; tag: string }
-  | { kind: 'remove'; tag: string }
-  | { kind: 'replace'; tags: string[] }
-  | { kind: 'clear' };
-
-export function useServerTags() {
-  const { target, queryClient } = useServersWrite();
-  return useMutation({
-    mutationFn: ({ id, change }: { id: string; change: TagChange }): Promise<unknown> => {
-      switch (change.kind) {
-        case 'add':
-          return addServerTag(target, id, change.tag);
-        case 'remove':
-          return deleteServerTag(target, id, change.tag);
-        case 'replace':
-          return replaceServerTags(target, id, change.tags);
-        case 'clear':
-          return deleteAllServerTags(target, id);
-      }
-    },
-    onSettled: (_data, _error, { id }) => serversChanged(queryClient, [id]),
-  });
-}
-
-/** The operations a bulk action or the command palette can run on a server. */
-export type QuickOperation = Extract<
-  ServerOperation,
-  'start' | 'stop' | 'reboot-soft' | 'reboot-hard' | 'lock' | 'unlock' | 'delete' | 'tags'
->;
-
-/** One API call per operation; `tags` adds the tag given in `arg`. */
-export function runServerOperation(
-  target: ComputeTarget,
-  id: string,
-  operation: QuickOperation,
-  arg?: string,
-): Promise<unknown> {
-  switch (operation) {
-    case 'start':
-      return startServer(target, id);
-    case 'stop':
-      return stopServer(target, id);
-    case 'reboot-soft':
-      return rebootServer(target, id, 'SOFT');
-    case 'reboot-hard':
-      return rebootServer(target, id, 'HARD');
-    case 'lock':
-      return lockServer(target, id);
-    case 'unlock':
-      return unlockServer(target, id);
-    case 'delete':
-      return deleteServer(target, id);
-    case 'tags':
-      return addServerTag(target, id, arg ?? '');
-  }
+/** One quick operation through its definition (requests.ts); `tags` adds the tag given in `arg`. */
+export function runServerOperation(target: ComputeTarget, id: string, operation: QuickOperation, arg?: string): Promise<unknown> {
+  return sendServerRequest(target, quickRequest(id, operation, arg), z.unknown());
 }
 
 /** One quick operation on one server (command palette, row menu). */
@@ -134,20 +142,6 @@ export function useServerOperation() {
     mutationFn: ({ id, operation, arg }: { id: string; operation: QuickOperation; arg?: string }) =>
       runServerOperation(target, id, operation, arg),
     onSettled: (_data, _error, { id }) => serversChanged(queryClient, [id]),
-  });
-}
-
-/** Add Keypair (14.3) from the create wizard: the cloud makes the pair; the private key comes once. */
-export function useGenerateKeypair() {
-  const target = useCompute();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (name: string) => generateKeypair(target, name),
-    // the wizard shows the answer next to the name field
-    meta: { errorNotification: 'never' },
-    // the answer holds the private key: not kept in the mutation cache
-    gcTime: 0,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['keypairs'] }),
   });
 }
 
@@ -167,7 +161,7 @@ export async function applyTagsWhenReady(
     const server = await getServer(target, id).catch(() => null);
     if (server && !isTransitional(server)) {
       if (server.status.toUpperCase() === 'ERROR' || server.status.toUpperCase() === 'DELETED') return 'failed';
-      await replaceServerTags(target, id, tags);
+      await sendServerRequest(target, serverRequests.replaceTags(id, tags), tagsResponseSchema);
       await serversChanged(queryClient, [id]);
       return 'applied';
     }

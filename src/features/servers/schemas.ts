@@ -1,42 +1,39 @@
 import { z } from 'zod';
 
 /**
- * Shapes of the servers API (spec chapters 4, 5, 11 and 23) as the cloud sends them, and of
- * the requests the console sends. Fields that appear only at some microversion, only for
- * admins, or only in some statuses are optional; the types are inferred from here.
+ * Shapes of the servers API (spec chapters 4, 5, 9–13, 17, 22 and 23) as the cloud sends them
+ * (zod, the types inferred from them), and of the requests the console sends. Fields that
+ * appear only at some microversion, only for admins, or only in some statuses are optional.
  */
 
-export const linkSchema = z.object({ href: z.string(), rel: z.string() });
-export type Link = z.infer<typeof linkSchema>;
+const linkSchema = z.object({ href: z.string(), rel: z.string() });
 
 /** One address of `addresses[network]` (spec table 4-11). */
-export const serverAddressSchema = z.object({
+const serverAddressSchema = z.object({
   addr: z.string(),
   version: z.number().int(),
   'OS-EXT-IPS:type': z.string().optional(),
   'OS-EXT-IPS-MAC:mac_addr': z.string().optional(),
 });
-export type ServerAddress = z.infer<typeof serverAddressSchema>;
 
 /** `image` (table 4-12); `""` when the server boots from a volume — normalised to null. */
-export const serverImageRefSchema = z
+const serverImageRefSchema = z
   .union([z.object({ id: z.string(), links: z.array(linkSchema).optional() }), z.literal(''), z.null()])
   .transform((value) => (value ? value : null));
 
 /** `flavor` (table 4-13): `{id, links}` up to 2.46. */
-export const serverFlavorRefSchema = z.object({
+const serverFlavorRefSchema = z.object({
   id: z.string(),
   links: z.array(linkSchema).optional(),
 });
 
 /** `fault` (table 4-15), shown in ERROR and DELETED. */
-export const serverFaultSchema = z.object({
+const serverFaultSchema = z.object({
   code: z.number().int(),
   message: z.string(),
   details: z.string().optional(),
   created: z.string(),
 });
-export type ServerFault = z.infer<typeof serverFaultSchema>;
 
 const nullableString = z.string().nullable().optional();
 
@@ -45,7 +42,7 @@ const nullableString = z.string().nullable().optional();
  * response), with the microversion fields of 2.3 (extended attributes), 2.9 (`locked`),
  * 2.16 (`host_status`), 2.19 (`description`) and 2.26 (`tags`).
  */
-export const serverSchema = z.object({
+const serverSchema = z.object({
   id: z.string(),
   name: z.string(),
   status: z.string(),
@@ -96,7 +93,7 @@ export type Server = z.infer<typeof serverSchema>;
 export const serverEnvelopeSchema = z.object({ server: serverSchema });
 
 /** List Servers (summary): id, name and links only. */
-export const serverSummarySchema = z.object({
+const serverSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
   links: z.array(linkSchema).optional(),
@@ -114,60 +111,56 @@ export const serverSummaryListResponseSchema = z.object({
 });
 
 /** Create Server answers (spec 4.2): the id, links and the generated password. */
-export const createdServerSchema = z.object({
+const createdServerSchema = z.object({
   id: z.string(),
   links: z.array(linkSchema).optional(),
   adminPass: z.string().optional(),
   security_groups: z.array(z.object({ name: z.string() })).optional(),
   'OS-DCF:diskConfig': z.string().optional(),
 });
-export type CreatedServer = z.infer<typeof createdServerSchema>;
 export const createServerResponseSchema = z.object({ server: createdServerSchema });
 
-// ---- requests -------------------------------------------------------------------------
+// ---- requests (the console builds them; nothing parses them) ------------------------------
 
 /** Table 4-7: a port, or a network uuid with an optional fixed IP. */
-export const networkRequestSchema = z.object({
-  uuid: z.string().optional(),
-  port: z.string().optional(),
-  fixed_ip: z.string().optional(),
-});
+interface NetworkRequest {
+  uuid?: string;
+  port?: string;
+  fixed_ip?: string;
+}
 
 /** Table 4-5. Strings where the spec has them (boot_index, volume_size), as Nova accepts both. */
-export const blockDeviceMappingSchema = z.object({
-  source_type: z.enum(['volume', 'image', 'snapshot']),
-  destination_type: z.literal('volume'),
-  uuid: z.string(),
-  boot_index: z.union([z.string(), z.number()]),
-  volume_size: z.union([z.string(), z.number()]).optional(),
-  volume_type: z.string().optional(),
-  delete_on_termination: z.boolean().optional(),
-  device_name: z.string().optional(),
-});
-export type BlockDeviceMapping = z.infer<typeof blockDeviceMappingSchema>;
+export interface BlockDeviceMapping {
+  source_type: 'volume' | 'image' | 'snapshot';
+  destination_type: 'volume';
+  uuid: string;
+  boot_index: string | number;
+  volume_size?: string | number;
+  volume_type?: string;
+  delete_on_termination?: boolean;
+  device_name?: string;
+}
 
 /** Table 4-3: the `server` of Create Server as the console sends it. */
-export const createServerRequestSchema = z.object({
-  name: z.string(),
-  flavorRef: z.string(),
-  imageRef: z.string().optional(),
-  availability_zone: z.string().optional(),
-  networks: z.array(networkRequestSchema).optional(),
-  security_groups: z.array(z.object({ name: z.string() })).optional(),
-  key_name: z.string().optional(),
-  user_data: z.string().optional(),
-  personality: z.array(z.object({ path: z.string(), contents: z.string() })).optional(),
-  metadata: z.record(z.string(), z.string()).optional(),
-  block_device_mapping_v2: z.array(blockDeviceMappingSchema).optional(),
-  description: z.string().optional(),
-  adminPass: z.string().optional(),
-  config_drive: z.boolean().optional(),
-});
-export type CreateServerRequest = z.infer<typeof createServerRequestSchema>;
+export interface CreateServerRequest {
+  name: string;
+  flavorRef: string;
+  imageRef?: string;
+  availability_zone?: string;
+  networks?: NetworkRequest[];
+  security_groups?: Array<{ name: string }>;
+  key_name?: string;
+  user_data?: string;
+  personality?: Array<{ path: string; contents: string }>;
+  metadata?: Record<string, string>;
+  block_device_mapping_v2?: BlockDeviceMapping[];
+  description?: string;
+  adminPass?: string;
+  config_drive?: boolean;
+}
 
 /** Table 4-8: scheduler hints sent beside `server`. */
-export const schedulerHintsSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
-export type SchedulerHints = z.infer<typeof schedulerHintsSchema>;
+export type SchedulerHints = Record<string, string | string[]>;
 
 /** The whole body of POST /servers. */
 export interface CreateServerBody {
@@ -175,33 +168,7 @@ export interface CreateServerBody {
   'os:scheduler_hints'?: SchedulerHints;
 }
 
-/** Update Server (spec 4.6): the name; the description from 2.19. */
-export interface UpdateServerRequest {
-  name?: string;
-  description?: string | null;
-}
-
-/** Chapter 5: every action's body, keyed by its name. */
-export interface ServerActionBodies {
-  reboot: { type: 'SOFT' | 'HARD' };
-  'os-stop': { type?: 'SOFT' | 'HARD' } | null;
-  'os-start': null;
-  lock: null;
-  unlock: null;
-  resize: { flavorRef: string };
-  confirmResize: null;
-  revertResize: null;
-  createImage: { name: string; metadata?: Record<string, string> };
-  rebuild: { imageRef: string; name?: string; metadata?: Record<string, string>; adminPass?: string };
-  'os-getConsoleOutput': { length?: number };
-}
-export type ServerActionName = keyof ServerActionBodies;
-/** `{ "reboot": { "type": "SOFT" } }` and the like: one key, its argument. */
-export type ServerActionBody = { [K in ServerActionName]: { [P in K]: ServerActionBodies[K] } }[ServerActionName];
-
 export const consoleOutputSchema = z.object({ output: z.string() });
-/** Rebuild answers with the server's basic view. */
-export const rebuildResponseSchema = z.object({ server: serverSchema.partial().extend({ id: z.string() }) });
 
 // ---- tags (chapter 23) ------------------------------------------------------------------
 
@@ -209,7 +176,7 @@ export const tagsResponseSchema = z.object({ tags: z.array(z.string()) });
 
 // ---- instance actions (chapter 11) --------------------------------------------------------
 
-export const instanceActionEventSchema = z.object({
+const instanceActionEventSchema = z.object({
   event: z.string(),
   start_time: z.string().nullable().optional(),
   finish_time: z.string().nullable().optional(),
@@ -217,7 +184,7 @@ export const instanceActionEventSchema = z.object({
   traceback: z.string().nullable().optional(),
 });
 
-export const instanceActionSchema = z.object({
+const instanceActionSchema = z.object({
   action: z.string(),
   instance_uuid: z.string().optional(),
   message: z.string().nullable().optional(),
@@ -231,3 +198,62 @@ export type InstanceAction = z.infer<typeof instanceActionSchema>;
 
 export const instanceActionListSchema = z.object({ instanceActions: z.array(instanceActionSchema) });
 export const instanceActionEnvelopeSchema = z.object({ instanceAction: instanceActionSchema });
+
+// ---- a server's parts (chapters 9, 10, 12, 13, 17, 22) -----------------------------------------
+
+/** List IPs (9.1): addresses by network name. */
+export const addressesSchema = z.object({ addresses: z.record(z.string(), z.array(serverAddressSchema)) });
+export type AddressesByNetwork = z.infer<typeof addressesSchema>['addresses'];
+
+/** Chapter 10: `{ "metadata": { key: value } }`; writes answer with it too (10.2, 10.3). */
+export const metadataResponseSchema = z.object({ metadata: z.record(z.string(), z.string()) });
+/** Show Metadata Item (10.4), Set Metadata Item (10.5). */
+export const metadataItemResponseSchema = z.object({ meta: z.record(z.string(), z.string()) });
+
+/** 12.3 / 12.4: a volume attached to the server. */
+const volumeAttachmentSchema = z.object({
+  id: z.string(),
+  volumeId: z.string(),
+  serverId: z.string().optional(),
+  device: z.string().nullable().optional(),
+});
+export type VolumeAttachment = z.infer<typeof volumeAttachmentSchema>;
+export const volumeAttachmentListSchema = z.object({ volumeAttachments: z.array(volumeAttachmentSchema) });
+
+/** 13.3 / 13.4: one port of the server. */
+const interfaceAttachmentSchema = z.object({
+  port_id: z.string(),
+  net_id: z.string(),
+  mac_addr: z.string().nullable().optional(),
+  port_state: z.string().nullable().optional(),
+  fixed_ips: z.array(z.object({ ip_address: z.string(), subnet_id: z.string().nullable().optional() })).default([]),
+});
+export type InterfaceAttachment = z.infer<typeof interfaceAttachmentSchema>;
+export const interfaceListSchema = z.object({ interfaceAttachments: z.array(interfaceAttachmentSchema) });
+export const interfaceEnvelopeSchema = z.object({ interfaceAttachment: interfaceAttachmentSchema });
+
+/** Show Server Password (17.1): base64 ciphertext; null or '' when none was posted or it was cleared. */
+export const passwordResponseSchema = z.object({ password: z.string().nullable() });
+
+/** Table 22-12: a rule as List Server Security Groups (22.6) shows it. */
+const serverSecurityGroupRuleSchema = z.object({
+  id: z.string(),
+  parent_group_id: z.string().nullable().optional(),
+  ip_protocol: z.string().nullable().optional(),
+  from_port: z.number().nullable().optional(),
+  to_port: z.number().nullable().optional(),
+  ip_range: z.object({ cidr: z.string().optional() }).partial().nullable().optional(),
+  group: z.object({ name: z.string().optional(), tenant_id: z.string().optional() }).partial().nullable().optional(),
+});
+export type ServerSecurityGroupRule = z.infer<typeof serverSecurityGroupRuleSchema>;
+
+/** Table 22-11: one of the server's security groups, with its rules. */
+const serverSecurityGroupSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable().optional(),
+  tenant_id: z.string().optional(),
+  rules: z.array(serverSecurityGroupRuleSchema).default([]),
+});
+export type ServerSecurityGroup = z.infer<typeof serverSecurityGroupSchema>;
+export const serverSecurityGroupListSchema = z.object({ security_groups: z.array(serverSecurityGroupSchema) });

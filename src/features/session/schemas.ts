@@ -43,7 +43,7 @@ export type Session = z.infer<typeof sessionSchema>;
 /** `GET /auth/session`: the session, or a signed-out visitor (an answer, not an error). */
 export const sessionProbeSchema = z.union([z.object({ authenticated: z.literal(false) }), sessionSchema]);
 
-export const projectSchema = z.object({
+const projectSchema = z.object({
   id: z.string(),
   name: z.string(),
   domain_id: z.optional(z.string()),

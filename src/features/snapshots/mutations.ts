@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCompute } from '../../lib/compute';
+import { volumeQueries } from '../volumes/queries';
 import { createSnapshot, deleteSnapshot } from './api';
 import { snapshotQueries } from './queries';
 import type { CreateSnapshotRequest } from './schemas';
 
 /** A snapshot changes what its volume allows (delete), so volumes are refreshed too. */
-const VOLUMES_KEY = ['volumes'] as const;
-
 export function useCreateSnapshot() {
   const compute = useCompute();
   const queryClient = useQueryClient();
@@ -16,7 +15,7 @@ export function useCreateSnapshot() {
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: snapshotQueries.all() }),
-        queryClient.invalidateQueries({ queryKey: VOLUMES_KEY }),
+        queryClient.invalidateQueries({ queryKey: volumeQueries.all() }),
       ]),
   });
 }
@@ -31,7 +30,7 @@ export function useDeleteSnapshot() {
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: snapshotQueries.all() }),
-        queryClient.invalidateQueries({ queryKey: VOLUMES_KEY }),
+        queryClient.invalidateQueries({ queryKey: volumeQueries.all() }),
       ]),
   });
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 const count = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
 
 /** A snapshot as os-snapshots sends it (spec 20.1, 20.2). */
-export const snapshotWireSchema = z.object({
+const snapshotWireSchema = z.object({
   id: z.string(),
   status: z.string(),
   size: count,
@@ -38,7 +38,7 @@ export interface CreateSnapshotRequest {
 }
 
 /** Spec 20.1: names the platform keeps for its automatic backups. */
-export const RESERVED_SNAPSHOT_PREFIX = 'autobk_snapshot';
+const RESERVED_SNAPSHOT_PREFIX = 'autobk_snapshot';
 
 /** Spec 20.1's name rule (and Nova's 255 characters). Returns an i18n key or null. */
 export function snapshotNameProblem(name: string): string | null {

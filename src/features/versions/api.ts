@@ -26,7 +26,7 @@ export async function listVersions(): Promise<ApiVersion[]> {
 }
 
 /** Path segment of a version id: `v2.0` is served at `/v2`, `v2.1` at `/v2.1`. */
-export function versionPath(id: string): string {
+function versionPath(id: string): string {
   return id === 'v2.0' ? 'v2' : id;
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 const linkSchema = z.object({ href: z.string(), rel: z.string(), type: z.string().optional() });
 
 /** One entry of `GET /` or the body of `GET /{version}` (spec 3.3, 3.4). */
-export const apiVersionSchema = z.object({
+const apiVersionSchema = z.object({
   id: z.string(),
   status: z.string(),
   /** Max microversion; '' when the version has none. */

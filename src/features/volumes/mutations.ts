@@ -1,11 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCompute } from '../../lib/compute';
+import { serverQueries } from '../servers/queries';
 import { attachVolume, createVolume, deleteVolume, detachVolume } from './api';
 import { volumeQueries } from './queries';
 import type { AttachVolumeRequest, CreateVolumeRequest } from './schemas';
-
-/** Attach and detach change the server too: its attachments live under the servers key. */
-const SERVERS_KEY = ['servers'] as const;
 
 export function useCreateVolume() {
   const compute = useCompute();
@@ -37,7 +35,8 @@ export function useAttachVolume() {
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: volumeQueries.all() }),
-        queryClient.invalidateQueries({ queryKey: SERVERS_KEY }),
+        // attach and detach change the server too: its attachments live under the servers key
+        queryClient.invalidateQueries({ queryKey: serverQueries.all() }),
       ]),
   });
 }
@@ -51,7 +50,8 @@ export function useDetachVolume() {
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: volumeQueries.all() }),
-        queryClient.invalidateQueries({ queryKey: SERVERS_KEY }),
+        // attach and detach change the server too: its attachments live under the servers key
+        queryClient.invalidateQueries({ queryKey: serverQueries.all() }),
       ]),
   });
 }

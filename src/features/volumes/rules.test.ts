@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachProblem, deviceProblem, volumeDeleteRefusal, volumeSizeProblem } from './rules';
+import { attachProblem, volumeDeleteRefusal, volumeSizeProblem } from './rules';
 
 const volume = (status: string, attached = false) => ({
   status,
@@ -28,14 +28,6 @@ describe('attach (spec 12.1)', () => {
     expect(attachProblem(volume('available'), server('ACTIVE', 'az-2'))).toBe('volumes.attach.otherZone');
     expect(attachProblem(volume('available'), server('PAUSED'))).toBe('volumes.attach.serverState');
     expect(attachProblem(volume('available'), server('SUSPENDED'))).toBe('volumes.attach.serverState');
-  });
-  it("checks the device against the spec's expression, empty meaning automatic", () => {
-    expect(deviceProblem('')).toBeNull();
-    expect(deviceProblem('/dev/vdb')).toBeNull();
-    expect(deviceProblem('/dev/sdc')).toBeNull();
-    expect(deviceProblem('/dev/xvdd')).toBeNull();
-    expect(deviceProblem('sdb')).toBe('volumes.validation.device');
-    expect(deviceProblem('/dev/VDB')).toBe('volumes.validation.device');
   });
 });
 

@@ -6,7 +6,7 @@ import type { Volume } from './schemas';
  */
 
 /** Spec 19.5: a plain delete needs one of these statuses. */
-export const DELETABLE_VOLUME_STATUSES = ['available', 'error', 'error_restoring', 'error_extending'];
+const DELETABLE_VOLUME_STATUSES = ['available', 'error', 'error_restoring', 'error_extending'];
 
 export type VolumeDeleteRefusal = 'attached' | 'hasSnapshots' | 'status';
 
@@ -20,14 +20,6 @@ export function volumeDeleteRefusal(volume: Pick<Volume, 'status' | 'attachments
   if (snapshotCount > 0) return 'hasSnapshots';
   if (!DELETABLE_VOLUME_STATUSES.includes(volume.status)) return 'status';
   return null;
-}
-
-/** Spec 12.1: the device name's regular expression. */
-export const DEVICE_PATTERN = /(^\/dev\/x{0,1}[a-z]{0,1}d{0,1})([a-z]+)[0-9]*$/;
-
-export function deviceProblem(device: string): string | null {
-  if (!device) return null;
-  return DEVICE_PATTERN.test(device) ? null : 'volumes.validation.device';
 }
 
 /** A server as the attach dialog needs it. */

@@ -11,7 +11,7 @@ const attachmentWireSchema = z.object({
 });
 
 /** A volume as os-volumes sends it (spec 19.1–19.4). The 19.1 sample spells the name `display_name`. */
-export const volumeWireSchema = z.object({
+const volumeWireSchema = z.object({
   id: z.string(),
   status: z.string(),
   size: count,

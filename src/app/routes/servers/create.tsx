@@ -8,22 +8,24 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { DefaultSkeleton } from '../../../components/query-state';
+import { availabilityZoneQueries } from '../../../features/availability-zones/queries';
 import { flavorQueries } from '../../../features/flavors/queries';
 import { imageQueries } from '../../../features/images/queries';
+import { useCreateKeypair } from '../../../features/keypairs/mutations';
 import { keypairQueries } from '../../../features/keypairs/queries';
 import { limitsQueries } from '../../../features/limits/queries';
+import { networkQueries } from '../../../features/networks/queries';
+import { securityGroupQueries } from '../../../features/security-groups/queries';
 import { serverGroupQueries } from '../../../features/server-groups/queries';
-import { serverNetworkQueries } from '../../../features/servers/api-network';
-import { wizardQueries } from '../../../features/servers/api-wizard';
 import { snapshotQueries } from '../../../features/snapshots/queries';
-import { CreateServerWizard } from '../../../features/servers/components/wizard/create-server-wizard';
-import type { WizardCatalog } from '../../../features/servers/components/wizard/wizard-types';
+import { CreateServerWizard } from '../../../features/servers/wizard/create-server-wizard';
+import type { WizardCatalog } from '../../../features/servers/wizard/wizard-types';
 import { useCompute } from '../../../lib/compute';
 
 /**
- * `/servers/create`: the wizard, given what it picks from — flavors, images, snapshots, key
- * pairs, server groups and limits from their own features, networks, zones and security groups
- * from the servers feature's pickers.
+ * `/servers/create`: the wizard, given what it picks from — flavors, images, snapshots,
+ * networks, security groups, zones, key pairs, server groups and limits, each from its own
+ * feature — and the keypairs feature's Add Keypair, to make a pair on the way.
  */
 export function CreateServerPage() {
   const { t } = useTranslation();
@@ -32,20 +34,21 @@ export function CreateServerPage() {
     flavors: useQuery(flavorQueries.list(compute)),
     images: useQuery(imageQueries.list(compute)),
     snapshots: useQuery(snapshotQueries.list(compute)),
-    networks: useQuery(serverNetworkQueries.networks(compute)),
-    securityGroups: useQuery(wizardQueries.securityGroups(compute)),
-    zones: useQuery(wizardQueries.zones(compute)),
+    networks: useQuery(networkQueries.list(compute)),
+    securityGroups: useQuery(securityGroupQueries.list(compute)),
+    zones: useQuery(availabilityZoneQueries.list(compute)),
     keypairs: useQuery(keypairQueries.list(compute)),
     serverGroups: useQuery(serverGroupQueries.list(compute)),
     limits: useQuery(limitsQueries.absolute(compute)),
   };
   // the wizard cannot start without these; the others may fail (empty choices, a notification)
+  const keypairCreation = useCreateKeypair();
   const required = [queries.flavors, queries.images, queries.networks];
   const failed = required.find((query) => query.error && !query.data);
 
   const catalog = useMemo<WizardCatalog>(
     () => ({
-      zones: (queries.zones.data ?? []).filter((zone) => zone.zoneState?.available !== false).map((zone) => zone.zoneName),
+      zones: (queries.zones.data ?? []).filter((zone) => zone.available).map((zone) => zone.name),
       images: (queries.images.data ?? []).map((image) => ({
         id: image.id,
         name: image.name,
@@ -71,7 +74,7 @@ export function CreateServerPage() {
         disk: flavor.disk,
         disabled: flavor.disabled,
       })),
-      networks: queries.networks.data ?? [],
+      networks: (queries.networks.data ?? []).map((network) => ({ ...network, label: network.label || null })),
       securityGroups: queries.securityGroups.data ?? [],
       keypairs: queries.keypairs.data ?? [],
       serverGroups: queries.serverGroups.data ?? [],
@@ -106,10 +109,8 @@ export function CreateServerPage() {
       ) : required.some((query) => query.isPending) ? (
         <DefaultSkeleton lines={8} />
       ) : (
-        <CreateServerWizard catalog={catalog} />
+        <CreateServerWizard catalog={catalog} keypairCreation={keypairCreation} />
       )}
     </>
   );
 }
-
-export const Component = CreateServerPage;

@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { DefaultSkeleton } from '../../../components/query-state';
 import { ErrorAlert } from '../../../components/error-alert';
 import { limitsQueries } from '../../../features/limits/queries';
-import { isServerTab, ServerDetailView, type ServerTab } from '../../../features/servers/components/detail/server-detail-view';
-import { useServersChangedInOtherTabs } from '../../../features/servers/live-sync';
+import { isServerTab, ServerDetailView, type ServerTab } from '../../../features/servers/detail/server-detail-view';
+import { useServersChangedInOtherTabs } from '../../../features/servers/mutations';
 import { serverQueries } from '../../../features/servers/queries';
 import { sessionQueries } from '../../../features/session/queries';
 import { useCompute } from '../../../lib/compute';
@@ -79,5 +79,3 @@ export function ServerDetailPage() {
     </>
   );
 }
-
-export const Component = ServerDetailPage;

@@ -9,14 +9,15 @@ import { confirm, confirmByTyping } from '../../../components/confirm';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyContentView } from '../../../components/query-state';
+import { availabilityZoneQueries } from '../../../features/availability-zones/queries';
 import { flavorQueries } from '../../../features/flavors/queries';
 import { imageQueries } from '../../../features/images/queries';
-import { BulkActions } from '../../../features/servers/components/list/bulk-actions';
-import { ColumnChooser } from '../../../features/servers/components/list/column-chooser';
-import { LiveIndicator, useNow } from '../../../features/servers/components/list/live-indicator';
-import { ServerExportMenu } from '../../../features/servers/components/list/server-export-menu';
-import { ServerFilters } from '../../../features/servers/components/list/server-filters';
-import { ServerTable, type FlavorInfo } from '../../../features/servers/components/list/server-table';
+import { BulkActions } from '../../../features/servers/list/bulk-actions';
+import { ColumnChooser } from '../../../features/servers/list/column-chooser';
+import { LiveIndicator, useNow } from '../../../features/servers/list/live-indicator';
+import { ServerExportMenu } from '../../../features/servers/list/server-export-menu';
+import { ServerFilters } from '../../../features/servers/list/server-filters';
+import { ServerTable, type FlavorInfo } from '../../../features/servers/list/server-table';
 import {
   clearFilters,
   countFilters,
@@ -29,12 +30,12 @@ import {
   toApiFilters,
   withFilters,
   type ServerListState,
-} from '../../../features/servers/list-url';
-import { useServerOperation, type QuickOperation } from '../../../features/servers/mutations';
+} from '../../../features/servers/list/list-url';
+import { useServerOperation } from '../../../features/servers/mutations';
+import type { QuickOperation } from '../../../features/servers/requests';
 import type { Server } from '../../../features/servers/schemas';
-import { useColumnPrefs } from '../../../features/servers/use-column-prefs';
-import { useLiveServers } from '../../../features/servers/use-live-servers';
-import { wizardQueries } from '../../../features/servers/api-wizard';
+import { useColumnPrefs } from '../../../features/servers/list/use-column-prefs';
+import { useLiveServers } from '../../../features/servers/list/use-live-servers';
 import { sessionQueries } from '../../../features/session/queries';
 import { useCompute } from '../../../lib/compute';
 import { notifySuccess } from '../../../lib/notify';
@@ -61,7 +62,7 @@ export function ServersListPage() {
   const { page, live, updatedAt } = useLiveServers(compute, filters, paused);
   const flavors = useQuery(flavorQueries.list(compute));
   const images = useQuery(imageQueries.names(compute));
-  const zones = useQuery(wizardQueries.zones(compute));
+  const zones = useQuery(availabilityZoneQueries.list(compute));
 
   const lookups = useMemo(
     () => ({
@@ -148,7 +149,7 @@ export function ServersListPage() {
           onClear={() => update(clearFilters)}
           flavors={(flavors.data ?? []).map((f) => ({ value: f.id, label: f.name }))}
           images={(images.data ?? []).map((i) => ({ value: i.id, label: i.name || i.id }))}
-          zones={(zones.data ?? []).map((z) => z.zoneName)}
+          zones={(zones.data ?? []).map((z) => z.name)}
           tagsSupported={compute.supports('server-tags')}
         />
         <Group justify="space-between" wrap="wrap" gap="xs">
@@ -227,5 +228,3 @@ export function ServersListPage() {
     </>
   );
 }
-
-export const Component = ServersListPage;

@@ -10,7 +10,7 @@ export interface ZoneRow extends AvailabilityZone {
   volumes?: number;
 }
 
-export function ZoneStateBadge({ available }: { available: boolean }) {
+function ZoneStateBadge({ available }: { available: boolean }) {
   const { t } = useTranslation();
   return (
     <Badge variant="light" color={available ? 'green' : 'red'}>

@@ -3,7 +3,7 @@ import { IconFilterOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { FlavorVisibility } from '../schemas';
 
-export interface FlavorFilterValues {
+interface FlavorFilterValues {
   minDisk: string;
   minRam: string;
   is_public: string;

@@ -7,15 +7,6 @@ import type { ExportColumn } from '../../../lib/export';
 import { useFormatters } from '../../../lib/format';
 import type { Flavor } from '../schemas';
 
-/** Column key → the API's sort_key (spec 6.1). */
-export const FLAVOR_COLUMN_SORT_KEYS: Record<string, string> = {
-  id: 'flavorid',
-  name: 'name',
-  vcpus: 'vcpus',
-  ram: 'memory_mb',
-  disk: 'root_gb',
-};
-
 interface FlavorTableProps {
   flavors: Flavor[] | undefined;
   loading: boolean;

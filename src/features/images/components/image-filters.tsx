@@ -5,7 +5,7 @@ import { IconFilterOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { IMAGE_FILTER_STATUSES } from '../schemas';
 
-export interface ImageFilterValues {
+interface ImageFilterValues {
   name: string;
   status: string;
   since: string;
@@ -24,13 +24,13 @@ interface ImageFiltersProps {
 const digitsOnly = (value: string | number) => (value === '' ? '' : String(Math.max(0, Math.trunc(Number(value)))));
 
 /** `2026-01-05T08:00` (local, from the input) ↔ `2026-01-05T08:00:00Z` (the API's ISO 8601). */
-export function localInputToIso(value: string): string {
+function localInputToIso(value: string): string {
   if (!value) return '';
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? '' : date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-export function isoToLocalInput(value: string): string {
+function isoToLocalInput(value: string): string {
   const date = new Date(value);
   if (!value || Number.isNaN(date.getTime())) return '';
   const pad = (n: number) => String(n).padStart(2, '0');

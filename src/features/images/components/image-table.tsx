@@ -19,7 +19,7 @@ interface ImageTableProps {
   serverNames?: ReadonlyMap<string, string>;
 }
 
-export function imageOs(image: Image): string {
+function imageOs(image: Image): string {
   return image.metadata.__os_version || image.metadata.__os_type || image.metadata.os_type || '';
 }
 

@@ -8,7 +8,7 @@ import { useCompute } from '../../../lib/compute';
 import { translateInputErrors } from '../../../lib/form-errors';
 import { useCreateKeypair } from '../mutations';
 import type { CreatedKeypair } from '../schemas';
-import { keypairNameProblem } from '../validation';
+import { formRule, keypairNameProblem } from '../../../lib/validation';
 import { KeypairNameInput } from './keypair-name-input';
 import { PrivateKeyNotice } from './private-key-notice';
 
@@ -25,7 +25,7 @@ export function CreateKeypairModal({ opened, onClose }: CreateKeypairModalProps)
   const [created, setCreated] = useState<CreatedKeypair | null>(null);
   const form = useForm({
     initialValues: { name: '' },
-    validate: { name: (value) => keypairNameProblem(value.trim()) },
+    validate: { name: formRule((value: string) => keypairNameProblem(value.trim())) },
     enhanceGetInputProps: translateInputErrors(t),
   });
 

@@ -7,7 +7,8 @@ import { useCompute } from '../../../lib/compute';
 import { translateInputErrors } from '../../../lib/form-errors';
 import { useCreateKeypair } from '../mutations';
 import type { KeypairType } from '../schemas';
-import { keypairNameProblem, publicKeyProblem, suggestedKeypairName } from '../validation';
+import { formRule, keypairNameProblem } from '../../../lib/validation';
+import { publicKeyProblem, suggestedKeypairName } from '../validation';
 import { KeypairNameInput } from './keypair-name-input';
 
 interface ImportKeypairModalProps {
@@ -27,7 +28,7 @@ export function ImportKeypairModal({ opened, onClose }: ImportKeypairModalProps)
   const form = useForm({
     initialValues: { name: '', publicKey: '', type: 'ssh' as KeypairType },
     validate: {
-      name: (value) => keypairNameProblem(value.trim()),
+      name: formRule((value: string) => keypairNameProblem(value.trim())),
       publicKey: (value, values) => publicKeyProblem(value, { allowX509: typed && values.type === 'x509' }),
     },
     enhanceGetInputProps: translateInputErrors(t),

@@ -14,7 +14,7 @@ interface KeypairTableProps {
   rowActions: RowAction<KeypairSummary>[];
 }
 
-export const keypairPath = (name: string) => `/key-pairs/${encodeURIComponent(name)}`;
+const keypairPath = (name: string) => `/key-pairs/${encodeURIComponent(name)}`;
 
 export function KeypairTable({ keypairs, loading, sort, empty, rowActions }: KeypairTableProps) {
   const { t } = useTranslation();

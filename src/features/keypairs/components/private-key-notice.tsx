@@ -13,7 +13,7 @@ interface PrivateKeyNoticeProps {
 }
 
 /** `mykey.pem`: the file name the private key is offered under. */
-export function privateKeyFileName(name: string): string {
+function privateKeyFileName(name: string): string {
   return `${name}.pem`;
 }
 

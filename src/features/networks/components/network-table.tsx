@@ -11,7 +11,7 @@ export interface NetworkRow extends Network {
   servers?: number;
 }
 
-export const networkPath = (id: string) => `/networks/${encodeURIComponent(id)}`;
+const networkPath = (id: string) => `/networks/${encodeURIComponent(id)}`;
 
 export const networkSortValue: Record<string, (n: NetworkRow) => string | number | null> = {
   label: (n) => n.label,

@@ -22,7 +22,7 @@ interface SnapshotTableProps {
   label?: string;
 }
 
-export const snapshotPath = (id: string) => `/snapshots/${encodeURIComponent(id)}`;
+const snapshotPath = (id: string) => `/snapshots/${encodeURIComponent(id)}`;
 /** The volumes page with its create dialog open on this snapshot (spec 19.1, snapshot_id). */
 export const createVolumeFromSnapshotPath = (id: string) => `/volumes?create=1&snapshot=${encodeURIComponent(id)}`;
 

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { FormFooter } from '../../../components/form-footer';
 import { translateInputErrors } from '../../../lib/form-errors';
 import { useAttachVolume } from '../mutations';
-import { attachProblem, deviceProblem, type AttachTarget } from '../rules';
+import { deviceProblem, formRule } from '../../../lib/validation';
+import { attachProblem, type AttachTarget } from '../rules';
 import type { Volume } from '../schemas';
 
 interface AttachVolumeModalProps {
@@ -24,7 +25,7 @@ export function AttachVolumeModal({ volume, servers, onClose }: AttachVolumeModa
     initialValues: { serverId: null as string | null, device: '' },
     validate: {
       serverId: (value) => (value ? null : 'volumes.attach.serverRequired'),
-      device: (value) => deviceProblem(value.trim()),
+      device: formRule((value: string) => deviceProblem(value.trim())),
     },
     enhanceGetInputProps: translateInputErrors(t),
   });

@@ -9,7 +9,7 @@ import { useCreateVolume } from '../mutations';
 import { volumeSizeProblem } from '../rules';
 import { COMMON_VOLUME_TYPES, type CreateVolumeRequest, type Volume } from '../schemas';
 
-export interface SnapshotChoice {
+interface SnapshotChoice {
   id: string;
   name: string;
   size: number;
@@ -33,7 +33,7 @@ interface CreateVolumeModalProps {
 const tooLong = (value: string) => (value.length > 255 ? 'volumes.validation.tooLong' : null);
 
 /** Build the request of spec 19.1 from the form: empty fields are left out. */
-export function createVolumeRequest(values: {
+function createVolumeRequest(values: {
   name: string;
   description: string;
   size: number | '';

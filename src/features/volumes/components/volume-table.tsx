@@ -22,7 +22,7 @@ interface VolumeTableProps {
 export const volumePath = (id: string) => `/volumes/${encodeURIComponent(id)}`;
 
 /** "web-1 (/dev/vdb)" links to each server the volume is attached to. */
-export function AttachmentLinks({ volume, serverNames }: { volume: Volume; serverNames: ReadonlyMap<string, string> }) {
+function AttachmentLinks({ volume, serverNames }: { volume: Volume; serverNames: ReadonlyMap<string, string> }) {
   if (volume.attachments.length === 0) {
     return (
       <Text span c="dimmed">

@@ -1,0 +1,39 @@
+import { Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { NAME_MAX_BYTES, utf8Length } from '../../../lib/validation';
+import type { StepProps } from './wizard-types';
+
+export function StepBasics({ form, catalog, errorOf, supportsDescription }: StepProps & { supportsDescription: boolean }) {
+  const { t } = useTranslation();
+  const bytes = utf8Length(form.values.name);
+  return (
+    <Stack gap="md" maw={560}>
+      <TextInput
+        label={t('servers.wizard.name')}
+        description={t('servers.wizard.nameHint', { used: bytes, max: NAME_MAX_BYTES })}
+        withAsterisk
+        data-autofocus
+        {...form.getInputProps('name')}
+        error={errorOf('name')}
+      />
+      {supportsDescription && (
+        <Textarea
+          label={t('servers.wizard.description')}
+          autosize
+          minRows={2}
+          {...form.getInputProps('description')}
+          error={errorOf('description')}
+        />
+      )}
+      <Select
+        label={t('servers.wizard.az')}
+        description={t('servers.wizard.azHint')}
+        placeholder={t('servers.wizard.azAny')}
+        clearable
+        data={catalog.zones}
+        value={form.values.availabilityZone || null}
+        onChange={(zone) => form.setFieldValue('availabilityZone', zone ?? '')}
+      />
+    </Stack>
+  );
+}
