@@ -18,7 +18,7 @@ import { MemorySessionStore, type SessionStore, type StoredSession } from './ses
 import { CookieSessions, FixedTokenSession, sessionExpired, type SessionSource } from './sessions.ts';
 import { computeTarget } from './upstream-path.ts';
 
-export type NextFunction = (error?: unknown) => void;
+type NextFunction = (error?: unknown) => void;
 
 export interface Gateway {
   handle(req: IncomingMessage, res: ServerResponse, next?: NextFunction): void;

@@ -5,8 +5,8 @@ import type { IncomingMessage } from 'node:http';
 import { HttpError, requestHost } from './http-io.ts';
 import type { TrustedProxies } from './trusted-proxies.ts';
 
-export const CSRF_HEADER = 'x-requested-with';
-export const CSRF_VALUE = 'ecs-console';
+const CSRF_HEADER = 'x-requested-with';
+const CSRF_VALUE = 'ecs-console';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

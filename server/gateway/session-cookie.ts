@@ -2,7 +2,7 @@
 // other sites cannot ride on it, Secure whenever the console is reached over https.
 import type { IncomingMessage } from 'node:http';
 
-export const SESSION_COOKIE = 'ecs_sid';
+const SESSION_COOKIE = 'ecs_sid';
 
 export function readSessionId(req: IncomingMessage): string | undefined {
   const header = req.headers.cookie;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Loader, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { IconKey } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -100,9 +100,13 @@ export function RebuildDialog({ server, opened, onClose, maxItems }: RebuildDial
           <Alert color="orange" variant="light">
             {t('server-detail.rebuild.warning')}
           </Alert>
+          {/* Not editable until the images are there: Select rewrites its search text to the
+              chosen option's label when its data arrives, which would mangle what was typed. */}
           <Select
             label={t('server-detail.rebuild.image')}
-            placeholder={t('server-detail.rebuild.imagePlaceholder')}
+            placeholder={images.data ? t('server-detail.rebuild.imagePlaceholder') : t('common.loading')}
+            disabled={!images.data}
+            rightSection={images.isPending ? <Loader size="xs" /> : undefined}
             data={options}
             {...form.getInputProps('imageRef')}
             searchable
