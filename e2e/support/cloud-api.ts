@@ -1,7 +1,7 @@
 // Setting up test data on the embedded cloud directly (not through the console): a tenant of
 // the spec's own, with room for many servers, and calls of the compute API as that tenant.
 import { openDatabase } from '../../server/cloud/db/database.ts';
-import { IdentityRepository } from '../../server/cloud/identity/repository.ts';
+import { IdentityRepository } from '../../server/cloud/repositories/identity.ts';
 import { createNetwork } from '../../server/cloud/repositories/networks.ts';
 import { setQuota } from '../../server/cloud/repositories/quotas.ts';
 import { createDefaultSecurityGroup } from '../../server/cloud/repositories/security-groups.ts';

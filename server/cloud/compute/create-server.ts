@@ -16,9 +16,9 @@ import { getServerGroup, hostsOfGroup, membersOfGroups } from '../repositories/s
 import { insertServer, nextServerSeq, serverUsage, stmt, type ServerRow } from '../repositories/servers.ts';
 import { getSnapshot } from '../repositories/snapshots.ts';
 import { attachVolume, createBootVolume, enforceVolumeQuota, getVolume, insertVolume, type Volume } from '../repositories/volumes.ts';
-import { beginOp } from './lifecycle.ts';
-import { generatePassword } from './password.ts';
-import { POWER } from './states.ts';
+import { beginOp } from '../lifecycle/transitions.ts';
+import { generatePassword } from '../lifecycle/guest-password.ts';
+import { POWER } from '../lifecycle/states.ts';
 import { parseCreateBody, type CreateRequest, type BlockDevice } from './create-body.ts';
 
 export interface Created {

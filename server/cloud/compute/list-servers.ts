@@ -5,7 +5,7 @@ import { portsOfServers } from '../repositories/ports.ts';
 import { cachedServers } from '../repositories/server-list-cache.ts';
 import { tagsOfServers, type ListedServer } from '../repositories/servers.ts';
 import { paginate } from '../pagination.ts';
-import { statusOf } from './states.ts';
+import { statusOf } from '../lifecycle/states.ts';
 import { idFromRef } from './validation.ts';
 
 // GET /servers and /servers/detail (4.4, 4.5, 4.9, 4.10): Nova's filters, sorting and paging.

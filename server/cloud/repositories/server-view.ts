@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import type { RequestContext } from '../context.ts';
-import { statusOf } from '../compute/states.ts';
-import { resourceLinks, type Link } from '../routes/links.ts';
+import { statusOf } from '../lifecycle/states.ts';
+import { resourceLinks, type Link } from '../views/links.ts';
 import { attachmentsOfServers, type Attachment } from './volumes.ts';
 import { portsOfServers, type Port } from './ports.ts';
 import { detailFragments } from './server-list-cache.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { NovaError, badRequest } from '../errors.ts';
-import type { IdentityRepository, Token } from '../identity/repository.ts';
+import type { Token } from '../repositories/identity.ts';
 
 // Keystone v3's password and token methods, scoped to a project (section 1.4 of the spec).
 
@@ -36,15 +36,9 @@ function keystoneError(status: number, message: string) {
   return { error: { code: status, message, title: status === 401 ? 'Unauthorized' : 'Bad Request' } };
 }
 
-export interface IdentityOptions {
-  repo: IdentityRepository;
-  tokenTtlSeconds: number;
-  region: string;
-  publicUrl: (req: FastifyRequest) => string;
-}
-
-export default async function identityRoutes(app: FastifyInstance, opts: IdentityOptions) {
-  const { repo } = opts;
+export default async function identityRoutes(app: FastifyInstance) {
+  const repo = app.identity;
+  const opts = app.cloudConfig;
 
   // Keystone's errors are {"error": {"code", "message", "title"}}, not Nova's envelope.
   app.setErrorHandler((err: Error, _req, reply) => {

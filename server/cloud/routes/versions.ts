@@ -1,9 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { MAX_VERSION, MIN_VERSION } from '../microversion.ts';
 
 // Sections 3.3 and 3.4: the version documents clients read before anything else.
-
-type Base = (req: FastifyRequest) => string;
 
 const v20 = (base: string) => ({
   id: 'v2.0',
@@ -30,7 +28,8 @@ const detailed = (doc: ReturnType<typeof v20>, mediaVersion: string) => ({
   },
 });
 
-export default async function versionRoutes(app: FastifyInstance, opts: { publicUrl: Base }) {
+export default async function versionRoutes(app: FastifyInstance) {
+  const opts = app.cloudConfig;
   // Nova answers the root with 300 Multiple Choices only for unknown media types; JSON clients get 200.
   app.get('/', async (req) => ({ versions: [v20(opts.publicUrl(req)), v21(opts.publicUrl(req))] }));
   app.get('/v2', async (req) => detailed(v20(opts.publicUrl(req)), '2'));

@@ -1,4 +1,4 @@
-import type { Migration } from './index.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * The servers area: servers (Nova's instances), their tags, instance actions and events,
