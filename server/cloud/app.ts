@@ -5,6 +5,8 @@ import database from './plugins/database.ts';
 import errors from './plugins/errors.ts';
 import faults, { type FaultRule } from './plugins/faults.ts';
 import lifecycle from './plugins/lifecycle.ts';
+import microversion from './plugins/microversion.ts';
+import validation from './plugins/validation.ts';
 import routes from './routes/index.ts';
 
 export interface CloudOptions {
@@ -36,6 +38,8 @@ export async function buildCloud(opts: CloudOptions): Promise<FastifyInstance> {
   await app.register(config, opts);
   await app.register(database, { dbPath: opts.dbPath });
   await app.register(errors);
+  await app.register(validation);
+  await app.register(microversion);
   await app.register(faults, { rules: opts.faults ?? [] });
   await app.register(lifecycle);
   await app.register(routes);

@@ -1,32 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
-import { NovaError, badRequest } from '../errors.ts';
+import { NovaError } from '../errors.ts';
+import { validatorCompiler } from '../plugins/validation.ts';
 import type { Token } from '../repositories/identity.ts';
+import { authTokensBody, type AuthTokensBody } from '../schemas/identity.ts';
 
 // Keystone v3's password and token methods, scoped to a project (section 1.4 of the spec).
-
-const ref = z.object({ id: z.string().optional(), name: z.string().optional() }).passthrough();
-const authBody = z.object({
-  auth: z.object({
-    identity: z.object({
-      methods: z.array(z.string()).min(1),
-      password: z
-        .object({
-          user: z.object({
-            id: z.string().optional(),
-            name: z.string().optional(),
-            password: z.string(),
-            domain: ref.optional(),
-          }),
-        })
-        .optional(),
-      token: z.object({ id: z.string() }).optional(),
-    }),
-    // "unscoped" (a string) or {project: ...}; a domain or system scope is not offered here.
-    scope: z.union([z.literal('unscoped'), z.object({ project: ref.extend({ domain: ref.optional() }).optional() })]).optional(),
-  }),
-});
 
 /** Keystone's 401: one message whatever was wrong, so a caller learns nothing about which part. */
 const authFailed = () =>
@@ -41,6 +20,7 @@ export default async function identityRoutes(app: FastifyInstance) {
   const opts = app.cloudConfig;
 
   // Keystone's errors are {"error": {"code", "message", "title"}}, not Nova's envelope.
+  app.setValidatorCompiler(validatorCompiler('keystone'));
   app.setErrorHandler((err: Error, _req, reply) => {
     const status = err instanceof NovaError ? err.status : (err as { statusCode?: number }).statusCode ?? 500;
     const message = status >= 500 ? 'An unexpected error prevented the server from fulfilling your request.' : err.message;
@@ -94,10 +74,8 @@ export default async function identityRoutes(app: FastifyInstance) {
     return typeof id === 'string' ? repo.validToken(id) : undefined;
   };
 
-  app.post('/v3/auth/tokens', async (req, reply) => {
-    const parsed = authBody.safeParse(req.body);
-    if (!parsed.success) throw badRequest('Invalid authentication request: ' + parsed.error.issues[0]?.message);
-    const { identity, scope } = parsed.data.auth;
+  app.post('/v3/auth/tokens', { schema: { body: authTokensBody } }, async (req, reply) => {
+    const { identity, scope } = (req.body as AuthTokensBody).auth;
 
     let userId: string;
     let methods: string[];

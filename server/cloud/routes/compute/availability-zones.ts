@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { forbidden } from '../../errors.ts';
 import { listAvailabilityZones } from '../../repositories/availability-zones.ts';
-import { resourceRoutes } from './proxy-api.ts';
 import { zoneSchemas } from './resource-schemas.ts';
 
 /** Chapter 18: availability zones. The summary hides hosts (null), as Nova and the spec show it. */
 export default async function availabilityZoneRoutes(app: FastifyInstance) {
-  resourceRoutes(app, { proxy: false });
 
   app.get('/os-availability-zone', { schema: { response: { 200: zoneSchemas.list } } }, async () => ({
     availabilityZoneInfo: listAvailabilityZones(app.db).map((z) => ({

@@ -3,7 +3,7 @@ import { badRequest, notFound } from '../../errors.ts';
 import { nextLinks, paginate } from '../../pagination.ts';
 import { FLAVOR_SORT_KEYS, getFlavor, listFlavors, type Flavor } from '../../repositories/flavors.ts';
 import { resourceLinks } from '../../views/links.ts';
-import { last, resourceRoutes, stringOrList, type Query } from './proxy-api.ts';
+import { last, stringOrList, type Query } from './proxy-api.ts';
 import { flavorSchemas } from './resource-schemas.ts';
 
 
@@ -86,7 +86,6 @@ const flavorParams = { type: 'object', properties: { flavor_id: { type: 'string'
 
 /** Chapter 6: flavors and their extra specs (read-only, as the spec offers them). */
 export default async function flavorRoutes(app: FastifyInstance) {
-  resourceRoutes(app, { proxy: false });
 
   app.get('/flavors', { schema: { querystring: listQuery, response: { 200: flavorSchemas.list } } }, async (req) => {
     const { page, nextMarker, q } = flavorsFor(req);

@@ -1,10 +1,11 @@
+import { versionRange } from '../../plugins/microversion.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest, forbidden, notFound } from '../../errors.ts';
 import { isoNow } from '../../ids.ts';
 import { nextLinks, paginate } from '../../pagination.ts';
 import { getImage, listImages, softDeleteImage, type Image } from '../../repositories/images.ts';
 import { resourceLinks, type Link } from '../../views/links.ts';
-import { last, resourceRoutes, stringOrList, type Query } from './proxy-api.ts';
+import { last, stringOrList, type Query, PROXY_API } from './proxy-api.ts';
 import { imageSchemas } from './resource-schemas.ts';
 
 
@@ -93,7 +94,7 @@ type ImageReq = FastifyRequest<{ Params: { image_id: string } }>;
 
 /** Chapter 7: Nova's image proxy (read, metadata, delete). */
 export default async function imageRoutes(app: FastifyInstance) {
-  resourceRoutes(app, { proxy: true });
+  versionRange(app, PROXY_API);
 
   app.get('/images', { schema: { querystring: listQuery, response: { 200: imageSchemas.list } } }, async (req) => {
     const { page, nextMarker, q } = imagesFor(req);

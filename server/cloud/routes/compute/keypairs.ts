@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { forbidden, notFound } from '../../errors.ts';
 import {
   createKeypair,
@@ -10,8 +10,7 @@ import {
   type Keypair,
   type KeypairType,
 } from '../../repositories/keypairs.ts';
-import { validateBody } from './nova-validation.ts';
-import { resourceRoutes } from './proxy-api.ts';
+import { since, variants } from '../../plugins/microversion.ts';
 import { keypairSchemas } from './resource-schemas.ts';
 
 /** Nova's parameter_types.name: printable, no leading or trailing blanks, 1–255 long. */
@@ -57,7 +56,6 @@ type NameReq = FastifyRequest<{ Params: { keypair_name: string }; Querystring: {
 
 /** Chapter 14: keypairs, owned by the user (not the project). */
 export default async function keypairRoutes(app: FastifyInstance) {
-  resourceRoutes(app, { proxy: false });
   const { db } = app;
 
   app.get<{ Querystring: { user_id?: string } }>('/os-keypairs', { schema: { querystring: userQuery, response: { 200: keypairSchemas.list } } }, async (req) => {
@@ -90,10 +88,9 @@ export default async function keypairRoutes(app: FastifyInstance) {
     };
   });
 
-  app.post('/os-keypairs', { schema: { body: CREATE_V210, response: { 200: keypairSchemas.create, 201: keypairSchemas.create } } }, async (req, reply) => {
+  const create = async (req: FastifyRequest, reply: FastifyReply) => {
     const mv = req.ctx.mv;
-    const schema = mv.atLeast('2.10') ? CREATE_V210 : mv.atLeast('2.2') ? CREATE_V22 : CREATE_V21;
-    const { keypair } = validateBody<CreateBody>(schema, req.body);
+    const { keypair } = req.body as CreateBody;
     const user = targetUser(req, keypair.user_id, 'create');
     const type = keypair.type ?? 'ssh';
     // Cheap checks first, so a bad name does not cost a key generation.
@@ -118,7 +115,10 @@ export default async function keypairRoutes(app: FastifyInstance) {
         ...withType(req, k),
       },
     });
-  });
+  };
+  for (const [version, body] of variants({ '2.0': CREATE_V21, '2.2': CREATE_V22, '2.10': CREATE_V210 })) {
+    app.post('/os-keypairs', { ...since(version), schema: { body, response: { 200: keypairSchemas.create, 201: keypairSchemas.create } } }, create);
+  }
 
   app.delete('/os-keypairs/:keypair_name', { schema: { params: nameParams, querystring: userQuery } }, async (request, reply) => {
     const req = request as NameReq;

@@ -1,7 +1,8 @@
+import { PROXY_API } from './proxy-api.ts';
+import { versionRange } from '../../plugins/microversion.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { notFound } from '../../errors.ts';
 import { getNetwork, listNetworks, type Network } from '../../repositories/networks.ts';
-import { resourceRoutes } from './proxy-api.ts';
 import { networkSchemas } from './resource-schemas.ts';
 
 /** Fields Nova's network_dict shows to everyone; Neutron networks carry only id and label, so the rest is null. */
@@ -31,7 +32,7 @@ function networkView(req: FastifyRequest, n: Network) {
 
 /** Chapter 21: the project's networks (os-networks proxy; no paging, per the spec). */
 export default async function networkRoutes(app: FastifyInstance) {
-  resourceRoutes(app, { proxy: true });
+  versionRange(app, PROXY_API);
 
   app.get('/os-networks', { schema: { response: { 200: networkSchemas.list } } }, async (req) => ({ networks: listNetworks(app.db, req.ctx.projectId).map((n) => networkView(req, n)) }));
 

@@ -1,22 +1,12 @@
-import type { FastifyInstance } from 'fastify';
-import { badRequest, notFound } from '../../errors.ts';
+import { badRequest } from '../../errors.ts';
 import { MAX_LIMIT } from '../../pagination.ts';
-import { novaValidatorCompiler } from './nova-validation.ts';
 
 /**
- * Setup shared by the resources area's route plugins: Nova-style request validation, and
- * for the proxy APIs (images, os-volumes, os-snapshots, os-networks, os-security-groups,
- * os-security-group-rules) Nova's removal at microversion 2.36. This cloud stops at 2.26,
- * so the guard never fires today; it keeps the rule explicit if the maximum moves.
+ * The proxy APIs (images, os-volumes, os-snapshots, os-networks, os-security-groups,
+ * os-security-group-rules) were removed at microversion 2.36. This cloud stops at 2.26, so
+ * the range never closes today; it keeps the rule explicit if the maximum moves.
  */
-export function resourceRoutes(app: FastifyInstance, opts: { proxy: boolean }): void {
-  app.setValidatorCompiler(novaValidatorCompiler);
-  if (opts.proxy) {
-    app.addHook('onRequest', async (req) => {
-      if (req.ctx.mv.atLeast('2.36')) throw notFound('The resource could not be found.');
-    });
-  }
-}
+export const PROXY_API = { until: '2.35' };
 
 export type Query = Record<string, string | string[] | undefined>;
 /** webob's MultiDict.get, which Nova reads parameters with, answers the last of repeated ones. */

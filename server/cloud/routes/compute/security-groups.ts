@@ -1,3 +1,4 @@
+import { versionRange } from '../../plugins/microversion.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest, notFound } from '../../errors.ts';
 import {
@@ -14,7 +15,7 @@ import {
   validateSecurityGroupId,
   type RuleRequest,
 } from '../../repositories/security-groups.ts';
-import { limited, resourceRoutes, stringOrList } from './proxy-api.ts';
+import { limited, stringOrList, PROXY_API } from './proxy-api.ts';
 import { securityGroupSchemas } from './resource-schemas.ts';
 
 /**
@@ -43,7 +44,7 @@ type GroupReq = FastifyRequest<{ Params: { security_group_id: string } }>;
 
 /** Chapter 22 (but 22.6, the servers area's): Nova's security group proxy over Neutron semantics. */
 export default async function securityGroupRoutes(app: FastifyInstance) {
-  resourceRoutes(app, { proxy: true });
+  versionRange(app, PROXY_API);
   const { db } = app;
 
   app.get('/os-security-groups', { schema: { querystring: listQuery, response: { 200: securityGroupSchemas.list } } }, async (req) => {

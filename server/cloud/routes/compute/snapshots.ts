@@ -1,8 +1,9 @@
+import { versionRange } from '../../plugins/microversion.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { notFound } from '../../errors.ts';
 import { createSnapshot, getSnapshot, listSnapshots, startDeleteSnapshot, type Snapshot } from '../../repositories/snapshots.ts';
 import { scheduleTick } from '../../lifecycle/engine.ts';
-import { limited, offsetLimitQuery, resourceRoutes } from './proxy-api.ts';
+import { limited, offsetLimitQuery, PROXY_API } from './proxy-api.ts';
 import { snapshotSchemas } from './resource-schemas.ts';
 
 /** Nova's _translate_snapshot_summary_view. */
@@ -49,7 +50,7 @@ type SnapshotReq = FastifyRequest<{ Params: { snapshot_id: string } }>;
 
 /** Chapter 20: Nova's os-snapshots proxy (volume snapshots). */
 export default async function snapshotRoutes(app: FastifyInstance) {
-  resourceRoutes(app, { proxy: true });
+  versionRange(app, PROXY_API);
   const { db } = app;
 
   app.post('/os-snapshots', { schema: { body: CREATE, response: { 200: snapshotSchemas.show } } }, async (req) => {

@@ -1,3 +1,4 @@
+import { versionRange } from '../../plugins/microversion.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest, notFound } from '../../errors.ts';
 import { defaultZone } from '../../repositories/availability-zones.ts';
@@ -11,7 +12,7 @@ import {
   startDeleteVolume,
   type Volume,
 } from '../../repositories/volumes.ts';
-import { limited, offsetLimitQuery, resourceRoutes } from './proxy-api.ts';
+import { limited, offsetLimitQuery, PROXY_API } from './proxy-api.ts';
 import { volumeSchemas } from './resource-schemas.ts';
 
 /** The block storage types this cloud offers (Huawei EVS's names). */
@@ -99,7 +100,7 @@ type VolumeReq = FastifyRequest<{ Params: { volume_id: string } }>;
 
 /** Chapter 19: Nova's os-volumes proxy to block storage. */
 export default async function volumeRoutes(app: FastifyInstance) {
-  resourceRoutes(app, { proxy: true });
+  versionRange(app, PROXY_API);
   const { db } = app;
 
   app.post('/os-volumes', { schema: { body: CREATE, response: { 200: volumeSchemas.show } } }, async (req: FastifyRequest) => {

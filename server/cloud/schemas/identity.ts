@@ -1,0 +1,61 @@
+// Keystone v3's request bodies, as its JSON schemas have them (keystone/auth/schema.py):
+// unknown keys are ignored; a domain or system scope is not offered here.
+
+const str = { type: 'string' } as const;
+const ref = { type: 'object', properties: { id: str, name: str } } as const;
+
+/** POST /v3/auth/tokens: the password or token method, scoped to a project or unscoped. */
+export const authTokensBody = {
+  type: 'object',
+  properties: {
+    auth: {
+      type: 'object',
+      properties: {
+        identity: {
+          type: 'object',
+          properties: {
+            methods: { type: 'array', items: str, minItems: 1 },
+            password: {
+              type: 'object',
+              properties: {
+                user: { type: 'object', properties: { id: str, name: str, password: str, domain: ref }, required: ['password'] },
+              },
+              required: ['user'],
+            },
+            token: { type: 'object', properties: { id: str }, required: ['id'] },
+          },
+          required: ['methods'],
+        },
+        // An object, or the string "unscoped" (a pattern applies to strings only).
+        scope: {
+          type: ['object', 'string'],
+          pattern: '^unscoped$',
+          properties: { project: { ...ref, properties: { ...ref.properties, domain: ref } } },
+        },
+      },
+      required: ['identity'],
+    },
+  },
+  required: ['auth'],
+  errorMessage: {
+    type: 'Expecting to find auth in request body. The server could not comply with the request since it is either malformed or otherwise incorrect. The client is assumed to be in error.',
+    required:
+      'Expecting to find auth in request body. The server could not comply with the request since it is either malformed or otherwise incorrect. The client is assumed to be in error.',
+  },
+} as const;
+
+interface Ref {
+  id?: string;
+  name?: string;
+}
+
+export interface AuthTokensBody {
+  auth: {
+    identity: {
+      methods: string[];
+      password?: { user: Ref & { password: string; domain?: Ref } };
+      token?: { id: string };
+    };
+    scope?: 'unscoped' | { project?: Ref & { domain?: Ref } };
+  };
+}
