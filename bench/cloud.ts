@@ -10,9 +10,9 @@ import { createServers } from '../server/cloud/compute/create-server.ts';
 import type { RequestContext } from '../server/cloud/context.ts';
 import { MAX } from '../server/cloud/microversion.ts';
 import { listImages } from '../server/cloud/repositories/images.ts';
-import { createNetwork } from '../server/cloud/repositories/networks.ts';
 import { setQuota } from '../server/cloud/repositories/quotas.ts';
 import { replaceTags } from '../server/cloud/repositories/servers.ts';
+import { createNetwork } from '../server/cloud/services/networks.ts';
 
 /**
  * The embedded cloud's benchmark: a temporary database with 1,000 servers in one project

@@ -9,17 +9,22 @@ import { getImage, type Image } from '../repositories/images.ts';
 import { recordAction } from '../repositories/instance-actions.ts';
 import { getKeypair } from '../repositories/keypairs.ts';
 import { getNetwork, listNetworks } from '../repositories/networks.ts';
-import { allocatePort, bindPort, getPort } from '../repositories/ports.ts';
-import { quotaLimit, enforceQuota } from '../repositories/quotas.ts';
-import { defaultSecurityGroup, findSecurityGroup, setServerSecurityGroups } from '../repositories/security-groups.ts';
+import { getPort } from '../repositories/ports.ts';
+import { quotaLimit } from '../repositories/quotas.ts';
+import { setServerSecurityGroups } from '../repositories/security-groups.ts';
 import { getServerGroup, hostsOfGroup, membersOfGroups } from '../repositories/server-groups.ts';
-import { insertServer, nextServerSeq, serverUsage, stmt, type ServerRow } from '../repositories/servers.ts';
+import { insertServer, nextServerSeq, serverUsage, type ServerRow } from '../repositories/servers.ts';
+import { stmt } from '../db/statements.ts';
 import { getSnapshot } from '../repositories/snapshots.ts';
-import { attachVolume, createBootVolume, enforceVolumeQuota, getVolume, insertVolume, type Volume } from '../repositories/volumes.ts';
+import { getVolume, insertVolume, type Volume } from '../repositories/volumes.ts';
 import { beginOp } from '../lifecycle/transitions.ts';
 import { generatePassword } from '../lifecycle/guest-password.ts';
 import { POWER } from '../lifecycle/states.ts';
 import { parseCreateBody, type CreateRequest, type BlockDevice } from './create-body.ts';
+import { allocatePort, bindPort } from '../services/ports.ts';
+import { defaultSecurityGroup, findSecurityGroup } from '../services/security-groups.ts';
+import { attachVolume, createBootVolume, enforceVolumeQuota } from '../services/volumes.ts';
+import { enforceQuota } from '../services/quotas.ts';
 
 export interface Created {
   servers: ServerRow[];

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { stmt } from '../repositories/servers.ts';
+import { stmt } from '../db/statements.ts';
 
 /**
  * Serialized answers of the server lists (text, or UTF-8 bytes ready to send), valid while

@@ -1,9 +1,10 @@
 import type { Db } from '../db/database.ts';
-import { isoNow } from '../ids.ts';
+import { isoNow, microTime } from '../ids.ts';
 import { finishEvents, startEvent } from '../repositories/instance-actions.ts';
 import { releaseServerPorts } from '../repositories/ports.ts';
 import { releaseServerSecurityGroups } from '../repositories/security-groups.ts';
-import { stmt, updateServer, type ServerRow } from '../repositories/servers.ts';
+import { updateServer, type ServerRow } from '../repositories/servers.ts';
+import { stmt } from '../db/statements.ts';
 import { releaseServerVolumes } from '../repositories/volumes.ts';
 import { encryptPassword } from './guest-password.ts';
 import { POWER } from './states.ts';
@@ -52,8 +53,6 @@ export interface Payload {
   newFlavorId?: string;
 }
 
-/** Nova's launched_at/terminated_at style: microseconds, no zone. */
-export const usageTime = (ms: number) => new Date(ms).toISOString().replace('Z', '000').replace(/(\.\d{6})\d+$/, '$1');
 
 /** Puts a server into the first step of an operation (the caller holds the transaction). */
 export function beginOp(
@@ -143,7 +142,7 @@ function finish(db: Db, row: ServerRow, p: Payload, nowMs: number, transitionMs:
           vm_state: 'active',
           power_state: POWER.RUNNING,
           progress: 100,
-          launched_at: usageTime(nowMs),
+          launched_at: microTime(nowMs),
           // The guest posts its encrypted password at first boot; the clear text is not kept.
           password: encryptPassword(p.publicKey, row.pending_password ?? ''),
           pending_password: null,
@@ -212,7 +211,7 @@ function finish(db: Db, row: ServerRow, p: Payload, nowMs: number, transitionMs:
       updateServer(
         db,
         row.id,
-        { ...DONE, vm_state: 'deleted', power_state: POWER.NOSTATE, deleted: 1, deleted_at: now, terminated_at: usageTime(nowMs), locked_by: null },
+        { ...DONE, vm_state: 'deleted', power_state: POWER.NOSTATE, deleted: 1, deleted_at: now, terminated_at: microTime(nowMs), locked_by: null },
         now,
       );
       releaseServerPorts(db, row.id);

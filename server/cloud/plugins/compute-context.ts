@@ -1,5 +1,7 @@
 import { badRequest } from '../errors.ts';
 import { BASE, negotiate } from '../microversion.ts';
+import { userById } from '../repositories/identity.ts';
+import { validToken } from '../services/identity.ts';
 import '../context.ts';
 import { appPlugin } from './plugin.ts';
 
@@ -13,7 +15,7 @@ export default appPlugin<{ prefix: '/v2' | '/v2.1' }>('compute-context', async (
   app.addHook('onRequest', async (req, reply) => {
     const publicUrl = app.cloudConfig.publicUrl(req);
     const header = req.headers['x-auth-token'];
-    const token = typeof header === 'string' ? app.identity.validToken(header) : undefined;
+    const token = typeof header === 'string' ? validToken(app.db, header) : undefined;
     if (!token || !token.project_id) {
       return reply
         .code(401)
@@ -37,7 +39,7 @@ export default appPlugin<{ prefix: '/v2' | '/v2.1' }>('compute-context', async (
       requestId: req.id,
       projectId: token.project_id,
       userId: token.user_id,
-      userName: app.identity.userById(token.user_id)?.name ?? '',
+      userName: userById(app.db, token.user_id)?.name ?? '',
       roles: token.roles,
       isAdmin: token.roles.includes('admin'),
       legacy,

@@ -1,12 +1,10 @@
 import { openDatabase, type Db } from '../db/database.ts';
 import { seedDemoData } from '../db/seed/index.ts';
-import { IdentityRepository } from '../repositories/identity.ts';
 import { appPlugin } from './plugin.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
-    identity: IdentityRepository;
   }
 }
 
@@ -18,7 +16,6 @@ export default appPlugin<{ dbPath: string }>('database', async (app, opts) => {
   const { db, created } = openDatabase(opts.dbPath);
   if (created) seedDemoData(db);
   app.decorate('db', db);
-  app.decorate('identity', new IdentityRepository(db));
   app.addHook('onClose', async () => {
     db.close();
   });

@@ -82,3 +82,10 @@ export function versionRange(app: FastifyInstance, range: { since?: string; unti
     }
   });
 }
+
+/**
+ * The proxy APIs (images, os-volumes, os-snapshots, os-networks, os-security-groups,
+ * os-security-group-rules) were removed at microversion 2.36. This cloud stops at 2.26, so
+ * the range never closes today; it keeps the rule explicit if the maximum moves.
+ */
+export const PROXY_API = { until: '2.35' };

@@ -77,9 +77,9 @@ function jsonschemaMessage(e: ErrorObject, extras: string[]): string {
   }
 }
 
-/** Which failure a request hears about when there are several, at the same depth. */
+/** Which failure a request hears about when there are several at one depth (Nova's hand checks count keys first). */
 const PRIORITY = [
-  'type', 'additionalProperties', 'required', 'minProperties', 'maxProperties', 'enum', 'const', 'minLength', 'maxLength',
+  'type', 'minProperties', 'maxProperties', 'additionalProperties', 'required', 'enum', 'const', 'minLength', 'maxLength',
   'pattern', 'format', 'minimum', 'maximum', 'minItems', 'maxItems', 'not', 'anyOf', 'oneOf',
 ];
 const rank = (keyword: string) => {
@@ -90,7 +90,7 @@ const segmentsOf = (pointer: string) => pointer.split('/').slice(1).map((s) => s
 
 /**
  * The error a client is told about: the shallowest (as jsonschema's best_match prefers),
- * then by keyword (type before unknown keys before missing ones, as Nova's hand checks go);
+ * then by keyword (PRIORITY);
  * failures inside one branch of an anyOf stand behind the anyOf itself.
  */
 function bestMatch(errors: ErrorObject[]): ErrorObject {

@@ -7,7 +7,8 @@ import { attachmentsOfServers, type Attachment } from './volumes.ts';
 import { portsOfServers, type Port } from './ports.ts';
 import { detailFragments } from './server-list-cache.ts';
 import { securityGroupsOfServers } from './security-groups.ts';
-import { rawStmt, tagsOfServers, type ListedServer } from './servers.ts';
+import { tagsOfServers, type ListedServer } from './servers.ts';
+import { rawStmt } from '../db/statements.ts';
 
 // Nova's server views (nova/api/openstack/compute/views/servers.py): the summary of list,
 // the detail of show/detail, and the basic view that update and rebuild answer with.

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
+import { rawStmt, stmt } from '../db/statements.ts';
 
 /** A row of `servers` (see db/migrations/003-compute.ts). */
 export interface ServerRow {
@@ -47,27 +47,6 @@ export interface ServerRow {
   terminated_at: string | null;
   deleted: number;
   deleted_at: string | null;
-}
-
-// Prepared statements are cached per database: better-sqlite3 compiles each once.
-type Statement = Database.Statement<unknown[]>;
-const cache = new WeakMap<Db, Map<string, Statement>>();
-export function stmt(db: Db, sql: string): Statement {
-  let m = cache.get(db);
-  if (!m) cache.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare<unknown[]>(sql)));
-  return s;
-}
-
-const rawCache = new WeakMap<Db, Map<string, Statement>>();
-/** Like stmt, answering rows as arrays (no object per row: lists of a thousand read these). */
-export function rawStmt(db: Db, sql: string): Statement {
-  let m = rawCache.get(db);
-  if (!m) rawCache.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare<unknown[]>(sql).raw(true)));
-  return s;
 }
 
 /** A server of the project that is not deleted (the contract the resources area uses). */

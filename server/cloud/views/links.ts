@@ -16,3 +16,20 @@ export function resourceLinks(ctx: RequestContext, collection: string, id: strin
     { rel: 'bookmark', href: `${ctx.baseUrl}/${ctx.projectId}/${collection}/${id}` },
   ];
 }
+
+/** The `*_links` array with a `next` link built from the request's own query. */
+export function nextLinks(
+  ctx: RequestContext,
+  collectionPath: string,
+  query: Record<string, unknown>,
+  nextMarker: string | null,
+): { rel: 'next'; href: string }[] {
+  if (!nextMarker) return [];
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (k === 'marker' || v === undefined) continue;
+    for (const one of Array.isArray(v) ? v : [v]) params.append(k, String(one));
+  }
+  params.set('marker', nextMarker);
+  return [{ rel: 'next', href: `${ctx.baseUrl}${ctx.apiPrefix}/${collectionPath}?${params.toString()}` }];
+}

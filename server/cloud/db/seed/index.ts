@@ -1,5 +1,6 @@
 import type { Db } from '../database.ts';
-import { IdentityRepository } from '../../repositories/identity.ts';
+import { assignRole } from '../../repositories/identity.ts';
+import { createDomain, createProject, createUser } from '../../services/identity.ts';
 import type { DemoProjects } from './demo.ts';
 import { seedResources } from './resources.ts';
 import { seedServers } from './servers.ts';
@@ -11,19 +12,18 @@ import { seedServers } from './servers.ts';
  */
 export function seedDemoData(db: Db): DemoProjects {
   return db.transaction(() => {
-    const identity = new IdentityRepository(db);
-    const domain = identity.createDomain('Default', 'default');
+    const domain = createDomain(db, 'Default', 'default');
     const projects: DemoProjects = {
-      admin: identity.createProject('admin', domain, 'Cloud operators'),
-      alpha: identity.createProject('alpha', domain, 'Team Alpha'),
-      beta: identity.createProject('beta', domain, 'Team Beta'),
+      admin: createProject(db, 'admin', domain, 'Cloud operators'),
+      alpha: createProject(db, 'alpha', domain, 'Team Alpha'),
+      beta: createProject(db, 'beta', domain, 'Team Beta'),
     };
-    const admin = identity.createUser('admin', domain, 'admin');
-    const alice = identity.createUser('alice', domain, 'alice');
-    const bob = identity.createUser('bob', domain, 'bob');
-    for (const p of Object.values(projects)) for (const role of ['admin', 'member', 'reader']) identity.assignRole(admin, p, role);
-    for (const role of ['member', 'reader']) identity.assignRole(alice, projects.alpha, role);
-    for (const role of ['member', 'reader']) identity.assignRole(bob, projects.beta, role);
+    const admin = createUser(db, 'admin', domain, 'admin');
+    const alice = createUser(db, 'alice', domain, 'alice');
+    const bob = createUser(db, 'bob', domain, 'bob');
+    for (const p of Object.values(projects)) for (const role of ['admin', 'member', 'reader']) assignRole(db, admin, p, role);
+    for (const role of ['member', 'reader']) assignRole(db, alice, projects.alpha, role);
+    for (const role of ['member', 'reader']) assignRole(db, bob, projects.beta, role);
     const users = { admin, alice, bob };
     seedResources(db, projects, users);
     seedServers(db, projects, users);

@@ -3,13 +3,15 @@ import type { DemoProjects, DemoUsers } from './demo.ts';
 import { createAvailabilityZone } from '../../repositories/availability-zones.ts';
 import { createFlavor, type NewFlavor } from '../../repositories/flavors.ts';
 import { insertImage } from '../../repositories/images.ts';
-import { createKeypair } from '../../repositories/keypairs.ts';
-import { createNetwork } from '../../repositories/networks.ts';
-import { allocatePort } from '../../repositories/ports.ts';
-import { createDefaultSecurityGroup, createSecurityGroup, createSecurityGroupRule } from '../../repositories/security-groups.ts';
-import { createSnapshot } from '../../repositories/snapshots.ts';
-import { generateEd25519PublicKey } from '../../repositories/ssh-keys.ts';
+import { generateEd25519PublicKey } from '../../services/ssh-keys.ts';
 import { insertVolume } from '../../repositories/volumes.ts';
+import { createNetwork } from '../../services/networks.ts';
+import { allocatePort } from '../../services/ports.ts';
+import { createDefaultSecurityGroup, createSecurityGroup } from '../../services/security-groups.ts';
+import { createSecurityGroupRule } from '../../services/security-group-rules.ts';
+import { createSnapshot } from '../../services/snapshots.ts';
+import { advanceSnapshots } from '../../repositories/snapshots.ts';
+import { createKeypair } from '../../services/keypairs.ts';
 
 const ZONES = ['az-1', 'az-2'];
 
@@ -151,7 +153,7 @@ export function seedResources(db: Db, projects: DemoProjects, users: DemoUsers):
     createDefaultSecurityGroup(db, projectId);
   }
 
-  const web = createSecurityGroup(db, projects.alpha, 'web', 'HTTP, HTTPS and SSH from anywhere');
+  const web = createSecurityGroup(db, projects.alpha, { name: 'web', description: 'HTTP, HTTPS and SSH from anywhere' });
   for (const port of [22, 80, 443]) {
     createSecurityGroupRule(db, projects.alpha, { parent_group_id: web.id, ip_protocol: 'tcp', from_port: port, to_port: port, cidr: '0.0.0.0/0' });
   }
@@ -162,15 +164,15 @@ export function seedResources(db: Db, projects: DemoProjects, users: DemoUsers):
   const data = volume(projects.alpha, users.alice, 'alpha-data-01', 100, 'SSD', 'az-1');
   volume(projects.alpha, users.alice, 'alpha-logs', 50, 'SATA', 'az-1');
   volume(projects.beta, users.bob, 'beta-db-data', 200, 'SAS', 'az-2');
-  const snap = createSnapshot(db, {
+  createSnapshot(db, {
     projectId: projects.alpha,
     volumeId: data.id,
     name: 'alpha-data-01-before-upgrade',
     description: 'taken before the 2026 upgrade',
     force: false,
-    dueInMs: 0,
-  });
-  db.prepare(`UPDATE snapshots SET status = 'available', due_at = NULL WHERE id = ?`).run(snap.id);
+  }, { transitionMs: 0 });
+  // Ready at once: the demo's snapshot was taken long ago.
+  advanceSnapshots(db, Date.now());
 
   for (const [user, projectId] of [
     [users.alice, projects.alpha],

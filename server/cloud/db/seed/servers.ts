@@ -1,18 +1,18 @@
 import type { Db } from '../database.ts';
 import type { DemoProjects, DemoUsers } from './demo.ts';
 import { hostnameOf } from '../../compute/create-server.ts';
-import { usageTime } from '../../lifecycle/transitions.ts';
 import { POWER } from '../../lifecycle/states.ts';
-import { isoNow, uuid } from '../../ids.ts';
+import { isoNow, microTime, uuid } from '../../ids.ts';
 import { listAvailabilityZones } from '../../repositories/availability-zones.ts';
 import { getFlavor } from '../../repositories/flavors.ts';
 import { listImages } from '../../repositories/images.ts';
 import { recordAction } from '../../repositories/instance-actions.ts';
 import { getKeypair } from '../../repositories/keypairs.ts';
 import { listNetworks } from '../../repositories/networks.ts';
-import { allocatePort } from '../../repositories/ports.ts';
-import { defaultSecurityGroup, findSecurityGroup, setServerSecurityGroups } from '../../repositories/security-groups.ts';
+import { setServerSecurityGroups } from '../../repositories/security-groups.ts';
 import { insertServer, nextServerSeq, replaceTags } from '../../repositories/servers.ts';
+import { allocatePort } from '../../services/ports.ts';
+import { defaultSecurityGroup, findSecurityGroup } from '../../services/security-groups.ts';
 
 interface DemoServer {
   project: keyof DemoProjects;
@@ -101,7 +101,7 @@ export function seedServers(db: Db, projects: DemoProjects, users: DemoUsers): v
       group_id: null,
       created_at: isoNow(createdMs),
       updated_at: isoNow(updatedMs),
-      launched_at: usageTime(launchedMs),
+      launched_at: microTime(launchedMs),
       terminated_at: null,
       deleted: 0,
       deleted_at: null,

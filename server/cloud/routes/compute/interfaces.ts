@@ -4,7 +4,8 @@ import { RULES, checkLock, checkState } from '../../lifecycle/states.ts';
 import { invalid, isObj, onlyKeys, str, typeError } from '../../compute/validation.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
 import { getNetwork, listNetworks } from '../../repositories/networks.ts';
-import { allocatePort, bindPort, getPort, portsOfServers, releasePort, type Port } from '../../repositories/ports.ts';
+import { getPort, portsOfServers, releasePort, type Port } from '../../repositories/ports.ts';
+import { allocatePort, bindPort } from '../../services/ports.ts';
 
 type PortParams = ServerParams & { port_id: string };
 

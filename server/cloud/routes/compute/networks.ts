@@ -1,53 +1,18 @@
-import { PROXY_API } from './proxy-api.ts';
-import { versionRange } from '../../plugins/microversion.ts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { notFound } from '../../errors.ts';
-import { getNetwork, listNetworks, type Network } from '../../repositories/networks.ts';
-import { networkSchemas } from './resource-schemas.ts';
-
-/** Fields Nova's network_dict shows to everyone; Neutron networks carry only id and label, so the rest is null. */
-const PUBLIC_FIELDS = ['cidr', 'netmask', 'gateway', 'broadcast', 'dns1', 'dns2', 'cidr_v6', 'gateway_v6', 'netmask_v6'];
-/** network_dict's admin_fields: all null for a Neutron network except what Neutron has. */
-const ADMIN_FIELDS = [
-  'bridge', 'bridge_interface', 'created_at', 'deleted', 'deleted_at', 'dhcp_start', 'enable_dhcp', 'dhcp_server', 'host',
-  'injected', 'mtu', 'multi_host', 'priority', 'project_id', 'rxtx_base', 'share_address', 'updated_at', 'vlan',
-  'vpn_private_address', 'vpn_public_address', 'vpn_public_port',
-];
-
-/**
- * Section 21.1: the spec (and Nova over Neutron) shows only id and label; every other
- * field is null even though the network has a CIDR and gateway (the console reads those
- * through interfaces and addresses). Admins see network_dict's admin fields, of which
- * Neutron fills project_id, mtu and the times.
- */
-function networkView(req: FastifyRequest, n: Network) {
-  const view: Record<string, unknown> = { id: n.id, label: n.label };
-  for (const f of PUBLIC_FIELDS) view[f] = null;
-  if (req.ctx.isAdmin) {
-    for (const f of ADMIN_FIELDS) view[f] = null;
-    Object.assign(view, { project_id: n.project_id, mtu: n.mtu, created_at: n.created_at, updated_at: n.updated_at, deleted: false });
-  }
-  return view;
-}
+import type { FastifyInstance } from 'fastify';
+import { PROXY_API, versionRange } from '../../plugins/microversion.ts';
+import { networkSchemas } from '../../schemas/networks.ts';
+import { networksOf, showNetwork } from '../../services/networks.ts';
+import { networkView } from '../../views/networks.ts';
 
 /** Chapter 21: the project's networks (os-networks proxy; no paging, per the spec). */
 export default async function networkRoutes(app: FastifyInstance) {
   versionRange(app, PROXY_API);
 
-  app.get('/os-networks', { schema: { response: { 200: networkSchemas.list } } }, async (req) => ({ networks: listNetworks(app.db, req.ctx.projectId).map((n) => networkView(req, n)) }));
+  app.get('/os-networks', { schema: networkSchemas.list }, async (req) => ({
+    networks: networksOf(app.db, req.ctx).map((n) => networkView(req.ctx, n)),
+  }));
 
-  app.get<{ Params: { network_id: string } }>(
-    '/os-networks/:network_id',
-    {
-      schema: {
-        params: { type: 'object', properties: { network_id: { type: 'string' } }, required: ['network_id'] },
-        response: { 200: networkSchemas.show },
-      },
-    },
-    async (req) => {
-      const n = getNetwork(app.db, req.ctx.projectId, req.params.network_id);
-      if (!n) throw notFound('Network not found');
-      return { network: networkView(req, n) };
-    },
-  );
+  app.get<{ Params: { network_id: string } }>('/os-networks/:network_id', { schema: networkSchemas.show }, async (req) => ({
+    network: networkView(req.ctx, showNetwork(app.db, req.ctx, req.params.network_id)),
+  }));
 }

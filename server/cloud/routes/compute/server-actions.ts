@@ -23,15 +23,19 @@ import type { RequestContext } from '../../context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.ts';
 import { isoNow } from '../../ids.ts';
 import { getFlavor } from '../../repositories/flavors.ts';
-import { createServerImage, getImage } from '../../repositories/images.ts';
+import { getImage } from '../../repositories/images.ts';
 import { historyOf } from '../../repositories/instance-actions.ts';
 import { getKeypair } from '../../repositories/keypairs.ts';
 import { portsOfServers } from '../../repositories/ports.ts';
-import { enforceQuota, quotaLimit } from '../../repositories/quotas.ts';
-import { addServerSecurityGroup, findSecurityGroup, removeServerSecurityGroup } from '../../repositories/security-groups.ts';
+import { quotaLimit } from '../../repositories/quotas.ts';
+import { addServerSecurityGroup, removeServerSecurityGroup } from '../../repositories/security-groups.ts';
 import { basicView } from '../../repositories/server-view.ts';
-import { serverUsage, stmt, updateServer, type ServerRow } from '../../repositories/servers.ts';
+import { serverUsage, updateServer, type ServerRow } from '../../repositories/servers.ts';
+import { stmt } from '../../db/statements.ts';
 import { scheduleTick } from '../../lifecycle/engine.ts';
+import { findSecurityGroup } from '../../services/security-groups.ts';
+import { createServerImage } from '../../services/images.ts';
+import { enforceQuota } from '../../services/quotas.ts';
 
 // Chapter 5: POST /servers/{id}/action, one action per body key.
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { findServer, type ServerParams } from '../../compute/access.ts';
-import { novaSecurityGroup, securityGroupsOfServers, securityGroupsWithRules } from '../../repositories/security-groups.ts';
+import { securityGroupsOfServers, securityGroupsWithRules } from '../../repositories/security-groups.ts';
+import { novaSecurityGroup } from '../../views/security-groups.ts';
 
 // Section 22.6: the security groups of one server, with their rules.
 export default async function serverSecurityGroupRoutes(app: FastifyInstance) {

@@ -7,10 +7,11 @@ import { findServers } from '../../compute/list-servers.ts';
 import { RULES, checkLock, checkState } from '../../lifecycle/states.ts';
 import { checkName, envelope, invalid, onlyKeys, pyRepr, str } from '../../compute/validation.ts';
 import { isoNow } from '../../ids.ts';
-import { nextLinks } from '../../pagination.ts';
 import { basicView, detailJson, detailView, summaryView } from '../../repositories/server-view.ts';
-import { stmt, updateServer, type ServerRow } from '../../repositories/servers.ts';
+import { updateServer, type ServerRow } from '../../repositories/servers.ts';
+import { stmt } from '../../db/statements.ts';
 import { scheduleTick } from '../../lifecycle/engine.ts';
+import { nextLinks } from '../../views/links.ts';
 
 type ListQuery = Record<string, string | string[] | undefined>;
 

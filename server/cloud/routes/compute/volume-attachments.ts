@@ -3,7 +3,8 @@ import { findServer, recordRequest, type ServerParams } from '../../compute/acce
 import { RULES, checkLock, checkState } from '../../lifecycle/states.ts';
 import { checkString, envelope, onlyKeys, requireKeys, str } from '../../compute/validation.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
-import { attachVolume, attachmentsOfServers, detachVolume, getVolume, type Attachment } from '../../repositories/volumes.ts';
+import { attachmentsOfServers, getVolume, type Attachment } from '../../repositories/volumes.ts';
+import { attachVolume, detachVolume } from '../../services/volumes.ts';
 
 type VolumeParams = ServerParams & { volume_id: string };
 const DEVICE = /(^\/dev\/x{0,1}[a-z]{0,1}d{0,1})([a-z]+)[0-9]*$/;
