@@ -11,3 +11,9 @@ export const isoNow = (ms: number = Date.now()): string => new Date(ms).toISOStr
  * volumes): microseconds and no zone, 2026-11-27T10:31:18.092000.
  */
 export const microTime = (ms: number = Date.now()): string => new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000');
+
+/** The id at the end of a reference that may be a URL (imageRef, flavorRef). */
+export function idFromRef(ref: string): string {
+  const trimmed = ref.replace(/\/+$/, '');
+  return trimmed.includes('/') ? trimmed.slice(trimmed.lastIndexOf('/') + 1) : trimmed;
+}

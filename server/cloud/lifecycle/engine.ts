@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts';
-import { advance, dueServers, nextServerDue } from './transitions.ts';
 import { advanceResources, nextResourceDueAt } from '../repositories/resource-transitions.ts';
+import { dueServers, nextServerDue } from '../repositories/servers.ts';
+import { advance } from './transitions.ts';
 
 /**
  * The lifecycle engine: moves servers (and, through the resources area, volumes, snapshots

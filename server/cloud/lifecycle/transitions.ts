@@ -1,10 +1,10 @@
 import type { Db } from '../db/database.ts';
 import { isoNow, microTime } from '../ids.ts';
+import { getFlavor } from '../repositories/flavors.ts';
 import { finishEvents, startEvent } from '../repositories/instance-actions.ts';
 import { releaseServerPorts } from '../repositories/ports.ts';
 import { releaseServerSecurityGroups } from '../repositories/security-groups.ts';
 import { updateServer, type ServerRow } from '../repositories/servers.ts';
-import { stmt } from '../db/statements.ts';
 import { releaseServerVolumes } from '../repositories/volumes.ts';
 import { encryptPassword } from './guest-password.ts';
 import { POWER } from './states.ts';
@@ -82,15 +82,6 @@ export function beginOp(
 }
 
 const stepMs = (plan: Plan, transitionMs: number) => Math.max(1, Math.round(transitionMs / plan.tasks.length));
-
-/** Servers whose step is due, oldest first. */
-export function dueServers(db: Db, nowMs: number): ServerRow[] {
-  return stmt(db, 'SELECT * FROM servers WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, seq LIMIT 500').all(nowMs) as ServerRow[];
-}
-
-export function nextServerDue(db: Db): number | null {
-  return (stmt(db, 'SELECT MIN(due_at) AS d FROM servers WHERE due_at IS NOT NULL').get() as { d: number | null }).d;
-}
 
 /** Moves one server to its next step, or finishes its operation. */
 export function advance(db: Db, row: ServerRow, nowMs: number, transitionMs: number): void {
@@ -178,7 +169,7 @@ function finish(db: Db, row: ServerRow, p: Payload, nowMs: number, transitionMs:
       return ok();
     case 'revert_resize': {
       const old = row.old_flavor_id ?? row.flavor_id;
-      const flavor = stmt(db, 'SELECT vcpus, ram FROM flavors WHERE id = ?').get(old) as { vcpus: number; ram: number } | undefined;
+      const flavor = getFlavor(db, old);
       const back = p.from === 'stopped' ? 'stopped' : 'active';
       updateServer(
         db,
@@ -220,5 +211,3 @@ function finish(db: Db, row: ServerRow, p: Payload, nowMs: number, transitionMs:
       return ok();
   }
 }
-
-export { PLANS };

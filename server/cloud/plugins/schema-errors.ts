@@ -10,7 +10,7 @@ import type { ErrorObject } from 'ajv';
 // A schema node may replace the message of one of its keywords with `errorMessage`, a
 // template of {field}, {value}, {repr} and {message} (what jsonschema would have said), for
 // the answers Nova writes by hand (`{"errorMessage": {"maxProperties": "Request body
-// contains too many items"}}`).
+// contains too many items"}}`); {property} is the first unexpected key of additionalProperties.
 
 export type MessageStyle = 'body' | 'query' | 'keystone';
 
@@ -32,6 +32,10 @@ const FORMAT_MESSAGES: Record<string, string> = {
   name: "An invalid 'name' value was provided. The name must be: printable characters. Can not start or end with whitespace.",
   name_with_leading_trailing_spaces:
     "An invalid 'name' value was provided. The name must be: printable characters with at least one non space character",
+};
+/** Formats whose message names the value. */
+const FORMAT_VALUE_MESSAGES: Record<string, (v: unknown) => string> = {
+  tag_start: (v) => `${pyRepr(v)} must not start with '.'`,
 };
 
 /** jsonschema's message for one failure. */
@@ -56,7 +60,7 @@ function jsonschemaMessage(e: ErrorObject, extras: string[]): string {
     case 'pattern':
       return `${pyRepr(v)} does not match '${String(p.pattern)}'`;
     case 'format':
-      return FORMAT_MESSAGES[String(p.format)] ?? `${pyRepr(v)} is not a '${String(p.format)}'`;
+      return FORMAT_MESSAGES[String(p.format)] ?? FORMAT_VALUE_MESSAGES[String(p.format)]?.(v) ?? `${pyRepr(v)} is not a '${String(p.format)}'`;
     case 'enum':
       return `${pyRepr(v)} is not one of ${pyRepr(p.allowedValues)}`;
     case 'const':
@@ -72,40 +76,54 @@ function jsonschemaMessage(e: ErrorObject, extras: string[]): string {
     case 'anyOf':
     case 'oneOf':
       return `${pyRepr(v)} is not valid under any of the given schemas`;
+    case 'integerLike':
+    case 'booleanLike':
+    case 'bootIndex':
+      return String(p.text);
     default:
       return e.message ?? 'is invalid';
   }
 }
 
-/** Which failure a request hears about when there are several at one depth (Nova's hand checks count keys first). */
-const PRIORITY = [
-  'type', 'minProperties', 'maxProperties', 'additionalProperties', 'required', 'enum', 'const', 'minLength', 'maxLength',
-  'pattern', 'format', 'minimum', 'maximum', 'minItems', 'maxItems', 'not', 'anyOf', 'oneOf',
-];
-const rank = (keyword: string) => {
-  const i = PRIORITY.indexOf(keyword);
-  return i < 0 ? PRIORITY.length : i;
-};
-const segmentsOf = (pointer: string) => pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+const unescape = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
+const segmentsOf = (pointer: string) => pointer.split('/').slice(1).map(unescape);
+
+/** Where a failed keyword stands in the schema: the position of each step of its path among its siblings. */
+function schemaPosition(root: unknown, schemaPath: string): number[] {
+  const out: number[] = [];
+  let node = root;
+  for (const step of segmentsOf(schemaPath.replace(/^#/, ''))) {
+    const keys = node !== null && typeof node === 'object' ? Object.keys(node) : [];
+    out.push(keys.indexOf(step));
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[step] : undefined;
+  }
+  return out;
+}
+
+function compare(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
 
 /**
- * The error a client is told about: the shallowest (as jsonschema's best_match prefers),
- * then by keyword (PRIORITY);
- * failures inside one branch of an anyOf stand behind the anyOf itself.
+ * The error a client is told about. Nova raises the first error python-jsonschema meets,
+ * walking the schema's keywords in the order they are written (type, properties in their
+ * order and depth first, required, additionalProperties ...): the failure that comes first
+ * in the schema, items in index order. Failures inside one branch of an anyOf stand behind
+ * the anyOf itself.
  */
-function bestMatch(errors: ErrorObject[]): ErrorObject {
+function firstError(errors: ErrorObject[], schema: object): ErrorObject {
   const candidates = errors.filter((e) => !/\/(anyOf|oneOf)\/\d+\//.test(e.schemaPath));
   const pool = candidates.length ? candidates : errors;
-  return pool.reduce((best, e) => {
-    const depth = segmentsOf(e.instancePath).length - segmentsOf(best.instancePath).length;
-    if (depth !== 0) return depth < 0 ? e : best;
-    return rank(e.keyword) < rank(best.keyword) ? e : best;
-  });
+  // Ajv reports array items in index order: a stable sort keeps it.
+  return pool
+    .map((e, i) => ({ e, i, at: schemaPosition(schema, e.schemaPath) }))
+    .sort((a, b) => compare(a.at, b.at) || a.i - b.i)[0].e;
 }
 
 /** The message of a failed validation, in the given style. */
-export function schemaErrorMessage(errors: ErrorObject[], style: MessageStyle): string {
-  const e = bestMatch(errors);
+export function schemaErrorMessage(errors: ErrorObject[], schema: object, style: MessageStyle): string {
+  const e = firstError(errors, schema);
   // jsonschema lists every unexpected key of an object in one message.
   const extras =
     e.keyword === 'additionalProperties'
@@ -119,9 +137,8 @@ export function schemaErrorMessage(errors: ErrorObject[], style: MessageStyle): 
   const field = [...path].reverse().find((s) => !/^\d+$/.test(s)) ?? '';
   const template = (e.parentSchema as { errorMessage?: Record<string, string> } | undefined)?.errorMessage?.[e.keyword];
   if (template) {
-    return template.replace(/\{(field|value|repr|message)\}/g, (_, k: string) =>
-      k === 'field' ? field : k === 'value' ? pyStr(e.data) : k === 'repr' ? pyRepr(e.data) : message,
-    );
+    const values: Record<string, string> = { field, value: pyStr(e.data), repr: pyRepr(e.data), message, property: extras[0] ?? '' };
+    return template.replace(/\{(field|value|repr|message|property)\}/g, (_, k: string) => values[k]);
   }
   if (style === 'keystone') return path.length > 1 ? `Invalid input for field '${path.slice(1).join('/')}': ${message}` : message;
   if (path.length === 0) return message;

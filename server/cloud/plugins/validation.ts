@@ -2,6 +2,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import type { FastifySchemaCompiler } from 'fastify';
 import { badRequest } from '../errors.ts';
 import { appPlugin } from './plugin.ts';
+import { NOVA_KEYWORDS } from './nova-keywords.ts';
 import { schemaErrorMessage, type MessageStyle } from './schema-errors.ts';
 
 /**
@@ -29,9 +30,12 @@ const FORMATS: Record<string, (s: string) => boolean> = {
   name: (s) => !CONTROL.test(s) && s === s.trim(),
   /** The legacy v2 API's name: the spaces are allowed, a name of spaces only is not. */
   name_with_leading_trailing_spaces: (s) => !CONTROL.test(s) && s.trim() !== '',
+  /** A server tag may not start with a dot (spec 23.2). */
+  tag_start: (s) => !s.startsWith('.'),
 };
 for (const ajv of [bodyAjv, wireAjv]) {
   for (const [name, check] of Object.entries(FORMATS)) ajv.addFormat(name, check);
+  for (const keyword of NOVA_KEYWORDS) ajv.addKeyword(keyword);
 }
 
 const compiled = new Map<string, ValidateFunction>();
@@ -51,7 +55,7 @@ export function validatorCompiler(style: 'nova' | 'keystone'): FastifySchemaComp
     const messageStyle: MessageStyle = style === 'keystone' ? 'keystone' : body ? 'body' : 'query';
     return (data: unknown) => {
       if (validate(data)) return { value: data };
-      return { error: badRequest(schemaErrorMessage(validate.errors!, messageStyle)) };
+      return { error: badRequest(schemaErrorMessage(validate.errors!, schema, messageStyle)) };
     };
   };
 }

@@ -3,9 +3,7 @@ import computeContext from '../plugins/compute-context.ts';
 import availabilityZones from './compute/availability-zones.ts';
 import flavors from './compute/flavors.ts';
 import images from './compute/images.ts';
-import instanceActions from './compute/instance-actions.ts';
 import interfaces from './compute/interfaces.ts';
-import ips from './compute/ips.ts';
 import keypairs from './compute/keypairs.ts';
 import limits from './compute/limits.ts';
 import metadata from './compute/metadata.ts';
@@ -14,8 +12,7 @@ import quotas from './compute/quotas.ts';
 import securityGroups from './compute/security-groups.ts';
 import serverActions from './compute/server-actions.ts';
 import serverGroups from './compute/server-groups.ts';
-import serverPassword from './compute/server-password.ts';
-import serverSecurityGroups from './compute/server-security-groups.ts';
+import serverRecords from './compute/server-records.ts';
 import servers from './compute/servers.ts';
 import snapshots from './compute/snapshots.ts';
 import tags from './compute/tags.ts';
@@ -31,21 +28,18 @@ const COMPUTE = [
   flavors, // 6
   images, // 7
   serverGroups, // 8
-  ips, // 9
+  serverRecords, // 9, 11, 17, 22.6
   metadata, // 10
-  instanceActions, // 11
   volumeAttachments, // 12
   interfaces, // 13
   keypairs, // 14
   limits, // 15
   quotas, // 16
-  serverPassword, // 17
   availabilityZones, // 18
   volumes, // 19
   snapshots, // 20
   networks, // 21
   securityGroups, // 22
-  serverSecurityGroups, // 22.6
   tags, // 23
 ];
 

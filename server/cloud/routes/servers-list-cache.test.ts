@@ -4,12 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findServers } from '../compute/list-servers.ts';
 import { updateServer } from '../repositories/servers.ts';
 import { insertVolume } from '../repositories/volumes.ts';
 import { boot, catalogue } from '../test/fixtures.ts';
 import { eventually, login, makeCloud, type Session } from '../test/harness.ts';
 import { createNetwork } from '../services/networks.ts';
+import { findServers } from '../services/server-list.ts';
 
 // The server lists keep each server's row and detail JSON until a write touches that
 // server (repositories/server-list-cache.ts). After every kind of write that changes what a

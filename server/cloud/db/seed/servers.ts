@@ -1,6 +1,5 @@
 import type { Db } from '../database.ts';
 import type { DemoProjects, DemoUsers } from './demo.ts';
-import { hostnameOf } from '../../compute/create-server.ts';
 import { POWER } from '../../lifecycle/states.ts';
 import { isoNow, microTime, uuid } from '../../ids.ts';
 import { listAvailabilityZones } from '../../repositories/availability-zones.ts';
@@ -13,6 +12,7 @@ import { setServerSecurityGroups } from '../../repositories/security-groups.ts';
 import { insertServer, nextServerSeq, replaceTags } from '../../repositories/servers.ts';
 import { allocatePort } from '../../services/ports.ts';
 import { defaultSecurityGroup, findSecurityGroup } from '../../services/security-groups.ts';
+import { hostnameOf } from '../../services/server-placement.ts';
 
 interface DemoServer {
   project: keyof DemoProjects;

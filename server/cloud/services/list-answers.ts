@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { stmt } from '../db/statements.ts';
+import { databaseVersion } from '../repositories/server-list-cache.ts';
 
 /**
  * Serialized answers of the server lists (text, or UTF-8 bytes ready to send), valid while
@@ -28,13 +28,8 @@ export class ListCache {
     this.entries.delete(key);
   }
 
-  private version(): string {
-    const changes = (stmt(this.db, 'SELECT total_changes() AS c').get() as { c: number }).c;
-    return `${changes}/${this.db.pragma('data_version', { simple: true }) as number}`;
-  }
-
   answer(key: string, build: () => { body: string | Buffer; cacheable: boolean }): string | Buffer {
-    const version = this.version();
+    const version = databaseVersion(this.db);
     const hit = this.entries.get(key);
     if (hit && hit.version === version) {
       // Refresh its place: the map's order is the eviction order.
