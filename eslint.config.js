@@ -2,6 +2,29 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import importX from 'eslint-plugin-import-x';
+
+const cloud = (path) => `server/cloud/${path}`;
+/** The embedded cloud's core modules, which every layer may use and which use no layer. */
+const cloudCore = ['errors.ts', 'ids.ts', 'context.ts', 'microversion.ts', 'pagination.ts', 'ipv4.ts', 'quota-defaults.ts'].map(cloud);
+const layer = (target, from, message) => ({ target: cloud(target), from: from.map(cloud), message });
+/** Which folder of server/cloud may not import which (imports run app → routes → services → repositories → db). */
+const cloudLayers = [
+  { target: cloud(''), from: ['server/gateway', 'src'], message: 'The embedded cloud stands alone.' },
+  layer('routes', ['repositories', 'db', 'lifecycle'], 'Routes call services.'),
+  layer('services', ['routes', 'plugins'], 'Services know no HTTP.'),
+  layer('views', ['routes', 'services', 'db', 'plugins'], 'Views render what they are given.'),
+  layer('repositories', ['routes', 'services', 'views', 'plugins', 'lifecycle', 'schemas'], 'Repositories only read and write SQL.'),
+  layer('lifecycle', ['routes', 'services', 'views', 'plugins', 'schemas'], 'The lifecycle engine runs below the services.'),
+  layer('schemas', ['routes', 'services', 'views', 'repositories', 'db', 'lifecycle', 'plugins'], 'Schemas are data.'),
+  layer('db', ['routes', 'plugins', 'views'], 'The database is below the routes.'),
+  layer('plugins', ['routes'], 'Plugins come before the routes.'),
+  ...cloudCore.map((target) => ({
+    target,
+    from: ['routes', 'services', 'views', 'repositories', 'lifecycle', 'schemas', 'db', 'plugins', 'app.ts', 'main.ts'].map(cloud),
+    message: 'The core of the cloud uses no layer.',
+  })),
+];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.data'] },
@@ -25,5 +48,40 @@ export default tseslint.config(
     // one direction of imports: features never import each other or app/
     files: ['src/components/**', 'src/lib/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/features/*', '**/app/*'] }] },
+  },
+  // ---- The Node side: no import cycles, no source file over 400 lines ----
+  {
+    files: ['server/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Read TypeScript modules, resolved as Node resolves them (imports name their .ts file).
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.js'] })],
+    },
+    rules: { 'import-x/no-cycle': 'error' },
+  },
+  {
+    files: ['server/**/*.ts'],
+    ignores: ['**/*.test.ts', 'server/**/test/**', 'server/**/test-support/**'],
+    rules: { 'max-lines': ['error', { max: 400 }] },
+  },
+  // ---- The embedded cloud's layers (docs/internals.md, "The map of the cloud") ----
+  {
+    files: ['server/cloud/**/*.ts'],
+    ignores: ['**/*.test.ts', 'server/cloud/test/**'],
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: cloudLayers }],
+    },
+  },
+  {
+    // Views name the rows they render (type imports) but never read them.
+    files: ['server/cloud/views/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/repositories/*'], allowTypeImports: true, message: 'Views render what they are given: repositories are for services.' }] },
+      ],
+    },
   },
 );

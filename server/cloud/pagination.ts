@@ -1,7 +1,7 @@
 import { badRequest, forbidden } from './errors.ts';
 
 /** nova-api.conf's osapi_max_limit. */
-export const MAX_LIMIT = 1000;
+const MAX_LIMIT = 1000;
 
 export interface PageQuery {
   limit?: string | number;

@@ -12,7 +12,7 @@ import { POWER } from './states.ts';
 /**
  * The server state machine. An operation is a sequence of task_states, each taking an
  * equal share of `transitionMs`; the row carries the operation in `task_payload` and the end
- * of the current step in `due_at`, so the engine (services.ts) can resume it after a restart.
+ * of the current step in `due_at`, so the engine (engine.ts) can resume it after a restart.
  */
 export type Op = 'build' | 'reboot' | 'reboot_hard' | 'stop' | 'start' | 'resize' | 'revert_resize' | 'rebuild' | 'snapshot' | 'delete';
 

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { appPlugin } from './plugin.ts';
 
-export interface CloudConfig {
+interface CloudConfig {
   /** Duration of each transitional state (BUILD, REBOOT, RESIZE ...), in ms. */
   transitionMs: number;
   region: string;
@@ -16,7 +16,7 @@ declare module 'fastify' {
   }
 }
 
-export interface ConfigOptions {
+interface ConfigOptions {
   transitionMs?: number;
   tokenTtlSeconds?: number;
   region?: string;

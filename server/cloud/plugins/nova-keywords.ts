@@ -29,8 +29,8 @@ const integerLike = keyword('integerLike', (schema: { minimum: number; maximum?:
   return null;
 });
 
-export const TRUE_STRINGS = ['true', '1', 't', 'on', 'y', 'yes'];
-export const FALSE_STRINGS = ['false', '0', 'f', 'off', 'n', 'no'];
+const TRUE_STRINGS = ['true', '1', 't', 'on', 'y', 'yes'];
+const FALSE_STRINGS = ['false', '0', 'f', 'off', 'n', 'no'];
 const BOOLEAN_ENUM = "[True, 'True', 'TRUE', 'true', '1', 'ON', 'On', 'on', 'YES', 'Yes', 'yes', False, 'False', 'FALSE', 'false', '0', 'OFF', 'Off', 'off', 'NO', 'No', 'no']";
 
 /** `{"booleanLike": true}`: a boolean, or what oslo's bool_from_string reads as one. */

@@ -2,7 +2,7 @@ import type { Db } from '../db/database.ts';
 import { isoNow, uuid } from '../ids.ts';
 
 /** Glance's statuses; the compute API shows them as SAVING/ACTIVE/DELETED/ERROR. */
-export type GlanceStatus = 'queued' | 'saving' | 'active' | 'killed' | 'deleted';
+type GlanceStatus = 'queued' | 'saving' | 'active' | 'killed' | 'deleted';
 
 export interface Image {
   id: string;

@@ -6,7 +6,7 @@ import { rawStmt } from '../db/statements.ts';
 // query per table, statements compiled once.
 
 /** Rows of one table for a page, grouped by server id (the rows' first column), in their order. */
-export type RowsByServer = Map<string, unknown[][]>;
+type RowsByServer = Map<string, unknown[][]>;
 
 export interface DetailRows {
   /** [server_id, network label, MAC, address], in attach order. */

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { microTime, uuid } from '../ids.ts';
 
-export type SnapshotStatus = 'creating' | 'available' | 'deleting' | 'error';
+type SnapshotStatus = 'creating' | 'available' | 'deleting' | 'error';
 
 export interface Snapshot {
   id: string;

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NovaError } from '../errors.ts';
 import { validatorCompiler } from '../plugins/validation.ts';
-import type { Token } from '../repositories/identity.ts';
 import { authTokensBody, type AuthTokensBody } from '../schemas/identity.ts';
 import { authenticate, checkToken, projectsFor, revoke, tokenSubject } from '../services/identity.ts';
 import { identityVersion, keystoneError, projectsView, tokenView } from '../views/identity.ts';
@@ -18,7 +17,7 @@ export default async function identityRoutes(app: FastifyInstance) {
     void reply.code(status).send(keystoneError(status, message));
   });
 
-  const tokenDocument = (req: FastifyRequest, token: Token) => tokenView(token, tokenSubject(db, token), config.publicUrl(req), config.region);
+  const tokenDocument = (req: FastifyRequest, token: ReturnType<typeof authenticate>) => tokenView(token, tokenSubject(db, token), config.publicUrl(req), config.region);
 
   app.get('/v3', async (req) => identityVersion(config.publicUrl(req)));
 

@@ -2,6 +2,10 @@ import { bool, envelope, int, list, nullableStr, params, str } from './common.ts
 
 // Chapter 14.
 
+export interface KeypairCreateBody {
+  keypair: { name: string; public_key?: string; type?: 'ssh' | 'x509'; user_id?: string };
+}
+
 /** Nova's parameter_types.name: printable, no leading or trailing blanks, 1–255 long. */
 const name = { type: 'string', minLength: 1, maxLength: 255, pattern: '^(?! )[^\\u0000-\\u001f\\u007f]*(?<! )$' };
 

@@ -15,9 +15,9 @@ export const nullableString = (extra: object = {}) => ({
 });
 
 /** parameter_types.name: 1–255 printable characters; v2.1 refuses leading and trailing whitespace. */
-export const name = { type: 'string', minLength: 1, maxLength: 255, format: 'name' } as const;
+const name = { type: 'string', minLength: 1, maxLength: 255, format: 'name' } as const;
 /** The legacy v2 API's name: the spaces are allowed, a name of spaces only is not. */
-export const legacyName = { type: 'string', minLength: 1, maxLength: 255, format: 'name_with_leading_trailing_spaces' } as const;
+const legacyName = { type: 'string', minLength: 1, maxLength: 255, format: 'name_with_leading_trailing_spaces' } as const;
 /** The name for a request at `version` ('2.0' is the legacy API). */
 export const nameAt = (version: string) => (version === '2.0' ? legacyName : name);
 

@@ -5,7 +5,7 @@ import { invalidInput } from './parameter-types.ts';
 // characters, none empty or starting with a dot; Nova's parameter_types.tag adds no '/' or ','.
 
 export const MAX_TAGS = 50;
-export const MAX_TAG_LENGTH = 80;
+const MAX_TAG_LENGTH = 80;
 
 const tag = { type: 'string', minLength: 1, maxLength: MAX_TAG_LENGTH, pattern: '^[^,/]*$', format: 'tag_start' } as const;
 const tagParams = params('server_id', 'tag');

@@ -39,7 +39,7 @@ export function validToken(db: Db, id: string): Token | undefined {
 }
 
 /** The valid token a request carries in `header`, or Keystone's 401. */
-export function callerToken(db: Db, header: unknown): Token {
+function callerToken(db: Db, header: unknown): Token {
   const token = typeof header === 'string' ? validToken(db, header) : undefined;
   if (!token) throw authFailed();
   return token;

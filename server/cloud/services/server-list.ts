@@ -202,7 +202,7 @@ const COMMA = Buffer.from(',');
  * are kept as bytes: the answer is then one copy of them, where joining strings and
  * encoding the result took ~3 ms more.
  */
-export function detailJson(db: Db, rows: ListedServer[], o: ViewOptions, head = '', tail = ''): Buffer {
+function detailJson(db: Db, rows: ListedServer[], o: ViewOptions, head = '', tail = ''): Buffer {
   const bases = detailBases(o.ctx);
   const kept = detailFragments(db, bases.variant);
   const missing = kept ? rows.filter((r) => !kept.has(r.id)) : rows;

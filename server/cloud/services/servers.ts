@@ -41,7 +41,7 @@ export function recordRequest(db: Db, ctx: RequestContext, serverId: string, act
 }
 
 /** The detail views of servers, their related rows read in one query per table. */
-export function detailedServers(db: Db, rows: ListedServer[], o: ViewOptions): Record<string, unknown>[] {
+function detailedServers(db: Db, rows: ListedServer[], o: ViewOptions): Record<string, unknown>[] {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const views = serverViews(o);

@@ -11,7 +11,7 @@ export class InvalidKey extends Error {}
 const colonHex = (hex: string) => hex.match(/../g)!.join(':');
 
 /** What `ssh-keygen -l -E md5` prints (without the MD5: prefix): MD5 of the key blob. */
-export const md5Fingerprint = (blob: Buffer): string => colonHex(createHash('md5').update(blob).digest('hex'));
+const md5Fingerprint = (blob: Buffer): string => colonHex(createHash('md5').update(blob).digest('hex'));
 
 // ---- OpenSSH wire format (RFC 4253 §6.6): length-prefixed strings and mpints ----
 
@@ -91,8 +91,6 @@ function jwkOfBlob(type: string, blob: Buffer): JsonWebKey {
   if (!r.done()) throw new InvalidKey('trailing data');
   return jwk;
 }
-
-export const SSH_KEY_TYPES = ['ssh-rsa', 'ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521'];
 
 /** Parses `type base64 [comment]` and returns the MD5 fingerprint of its blob. */
 export function sshFingerprint(publicKey: string): string {

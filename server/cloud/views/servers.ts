@@ -26,7 +26,7 @@ export interface ViewOptions {
 }
 
 /** Nova's hostId: sha224(project_id + host), so tenants cannot learn host names. */
-export function hostIdOf(projectId: string, host: string | null): string {
+function hostIdOf(projectId: string, host: string | null): string {
   return host ? createHash('sha224').update(projectId + host).digest('hex') : '';
 }
 

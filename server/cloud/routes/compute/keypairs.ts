@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { since, variants } from '../../plugins/microversion.ts';
-import type { KeypairType } from '../../repositories/keypairs.ts';
-import { keypairSchemas as schemas } from '../../schemas/keypairs.ts';
+import { keypairSchemas as schemas, type KeypairCreateBody } from '../../schemas/keypairs.ts';
 import {
   createKeypair,
   deleteKeypair,
@@ -15,9 +14,6 @@ import { createdKeypair, keypairDetail, keypairListItem } from '../../views/keyp
 
 type UserQuery = { Querystring: { user_id?: string } };
 type NameParams = UserQuery & { Params: { keypair_name: string } };
-interface CreateBody {
-  keypair: { name: string; public_key?: string; type?: KeypairType; user_id?: string };
-}
 
 /** Chapter 14: keypairs, owned by the user (not the project). */
 export default async function keypairRoutes(app: FastifyInstance) {
@@ -33,7 +29,7 @@ export default async function keypairRoutes(app: FastifyInstance) {
   });
 
   for (const [version, schema] of variants(schemas.create)) {
-    app.post<{ Body: CreateBody }>('/os-keypairs', { ...since(version), schema }, async (req, reply) => {
+    app.post<{ Body: KeypairCreateBody }>('/os-keypairs', { ...since(version), schema }, async (req, reply) => {
       const { keypair } = req.body;
       const user = targetUser(req.ctx, keypair.user_id, 'create');
       const type = keypair.type ?? 'ssh';

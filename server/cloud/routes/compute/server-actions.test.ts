@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { generateKeyPairSync, privateDecrypt, constants } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getImage } from '../repositories/images.ts';
-import { setQuota } from '../repositories/quotas.ts';
-import { expectContract } from '../test/contract.ts';
-import { boot, catalogue } from '../test/fixtures.ts';
-import { eventually, login, makeCloud, type Session } from '../test/harness.ts';
-import { createKeypair } from '../services/keypairs.ts';
+import { getImage } from '../../repositories/images.ts';
+import { setQuota } from '../../repositories/quotas.ts';
+import { expectContract } from '../../test/contract.ts';
+import { boot, catalogue } from '../../test/fixtures.ts';
+import { eventually, login, makeCloud, type Session } from '../../test/harness.ts';
+import { createKeypair } from '../../services/keypairs.ts';
 
 let app: FastifyInstance;
 let alice: Session;

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachmentsOfServers, getVolume, releaseServerVolumes } from '../repositories/volumes.ts';
-import { advanceResources } from '../repositories/resource-transitions.ts';
-import { expectContract } from '../test/contract.ts';
-import { eventually, login, makeCloud, type Session } from '../test/harness.ts';
-import { attachVolume, createBootVolume, detachVolume } from '../services/volumes.ts';
+import { attachmentsOfServers, getVolume, releaseServerVolumes } from '../../repositories/volumes.ts';
+import { advanceResources } from '../../repositories/resource-transitions.ts';
+import { expectContract } from '../../test/contract.ts';
+import { eventually, login, makeCloud, type Session } from '../../test/harness.ts';
+import { attachVolume, createBootVolume, detachVolume } from '../../services/volumes.ts';
 
 let app: FastifyInstance;
 let alice: Session;

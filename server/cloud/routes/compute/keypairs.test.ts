@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setQuota } from '../repositories/quotas.ts';
-import { expectContract } from '../test/contract.ts';
-import { login, makeCloud, type Session } from '../test/harness.ts';
+import { setQuota } from '../../repositories/quotas.ts';
+import { expectContract } from '../../test/contract.ts';
+import { login, makeCloud, type Session } from '../../test/harness.ts';
 
 let app: FastifyInstance;
 let alice: Session;

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePorts } from '../repositories/ports.ts';
-import { setQuota } from '../repositories/quotas.ts';
-import { insertVolume } from '../repositories/volumes.ts';
-import { expectContract } from '../test/contract.ts';
-import { boot, catalogue } from '../test/fixtures.ts';
-import { eventually, login, makeCloud, type Session } from '../test/harness.ts';
-import { createNetwork } from '../services/networks.ts';
-import { allocatePort } from '../services/ports.ts';
+import { freePorts } from '../../repositories/ports.ts';
+import { setQuota } from '../../repositories/quotas.ts';
+import { insertVolume } from '../../repositories/volumes.ts';
+import { expectContract } from '../../test/contract.ts';
+import { boot, catalogue } from '../../test/fixtures.ts';
+import { eventually, login, makeCloud, type Session } from '../../test/harness.ts';
+import { createNetwork } from '../../services/networks.ts';
+import { allocatePort } from '../../services/ports.ts';
 
 // Everything that hangs off one server: IPs (9), metadata (10), instance actions (11),
 // volume attachments (12), interfaces (13), security groups (22.6) and tags (23).

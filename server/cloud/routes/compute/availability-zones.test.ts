@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAvailabilityZones, zoneExists } from '../repositories/availability-zones.ts';
-import { expectContract } from '../test/contract.ts';
-import { login, makeCloud, type Session } from '../test/harness.ts';
+import { listAvailabilityZones, zoneExists } from '../../repositories/availability-zones.ts';
+import { expectContract } from '../../test/contract.ts';
+import { login, makeCloud, type Session } from '../../test/harness.ts';
 
 let app: FastifyInstance;
 let bob: Session;

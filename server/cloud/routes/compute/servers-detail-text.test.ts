@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, makeCloud, type Session } from '../test/harness.ts';
+import { login, makeCloud, type Session } from '../../test/harness.ts';
 
-// servers/detail writes its JSON by hand for speed (server-view.ts detailJson); the single
+// servers/detail writes its JSON by hand for speed (views/server-detail-json.ts); the single
 // server view is built as objects. The two must never drift: every listed server must equal
 // what GET servers/{id} answers, for each role and each microversion that changes the shape.
 

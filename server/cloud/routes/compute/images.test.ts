@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getImage } from '../repositories/images.ts';
-import { advanceResources } from '../repositories/resource-transitions.ts';
-import { expectContract } from '../test/contract.ts';
-import { eventually, login, makeCloud, type Session } from '../test/harness.ts';
-import { createServerImage } from '../services/images.ts';
+import { getImage } from '../../repositories/images.ts';
+import { advanceResources } from '../../repositories/resource-transitions.ts';
+import { expectContract } from '../../test/contract.ts';
+import { eventually, login, makeCloud, type Session } from '../../test/harness.ts';
+import { createServerImage } from '../../services/images.ts';
 
 let app: FastifyInstance;
 let alice: Session;

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectContract } from '../test/contract.ts';
-import { eventually, login, makeCloud, type Session } from '../test/harness.ts';
-import { attachVolume } from '../services/volumes.ts';
+import { expectContract } from '../../test/contract.ts';
+import { eventually, login, makeCloud, type Session } from '../../test/harness.ts';
+import { attachVolume } from '../../services/volumes.ts';
 
 let app: FastifyInstance;
 let alice: Session;

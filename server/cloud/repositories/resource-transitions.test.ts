@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { nextResourceDueAt } from '../repositories/resource-transitions.ts';
+import { nextResourceDueAt } from './resource-transitions.ts';
 import { eventually, login, makeCloud } from '../test/harness.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cloud-resources-'));

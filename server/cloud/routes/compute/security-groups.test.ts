@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setQuota } from '../repositories/quotas.ts';
-import { securityGroupIdsOfServers, setServerSecurityGroups } from '../repositories/security-groups.ts';
-import { expectContract } from '../test/contract.ts';
-import { login, makeCloud, type Session } from '../test/harness.ts';
-import { defaultSecurityGroup, findSecurityGroup } from '../services/security-groups.ts';
+import { setQuota } from '../../repositories/quotas.ts';
+import { securityGroupIdsOfServers, setServerSecurityGroups } from '../../repositories/security-groups.ts';
+import { expectContract } from '../../test/contract.ts';
+import { login, makeCloud, type Session } from '../../test/harness.ts';
+import { defaultSecurityGroup, findSecurityGroup } from '../../services/security-groups.ts';
 
 let app: FastifyInstance;
 let alice: Session;

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getNetwork, listNetworks } from '../repositories/networks.ts';
-import { freePorts, getPort, portsOfServers, releasePort, releaseServerPorts } from '../repositories/ports.ts';
-import { login, makeCloud, type Session } from '../test/harness.ts';
-import { allocatePort, bindPort } from '../services/ports.ts';
+import { getNetwork, listNetworks } from '../../repositories/networks.ts';
+import { freePorts, getPort, portsOfServers, releasePort, releaseServerPorts } from '../../repositories/ports.ts';
+import { login, makeCloud, type Session } from '../../test/harness.ts';
+import { allocatePort, bindPort } from '../../services/ports.ts';
 
 let app: FastifyInstance;
 let alice: Session;

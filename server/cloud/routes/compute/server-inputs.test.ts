@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boot, catalogue } from '../test/fixtures.ts';
-import { eventually, login, makeCloud, type Session } from '../test/harness.ts';
+import { boot, catalogue } from '../../test/fixtures.ts';
+import { eventually, login, makeCloud, type Session } from '../../test/harness.ts';
 
 // No input crashes the servers area or leaves half-written state: odd bodies get a 4xx.
 

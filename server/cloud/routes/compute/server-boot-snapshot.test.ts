@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listSnapshots } from '../repositories/snapshots.ts';
-import { getVolume } from '../repositories/volumes.ts';
-import { expectContract } from '../test/contract.ts';
-import { catalogue } from '../test/fixtures.ts';
-import { eventually, login, makeCloud, type Session } from '../test/harness.ts';
+import { listSnapshots } from '../../repositories/snapshots.ts';
+import { getVolume } from '../../repositories/volumes.ts';
+import { expectContract } from '../../test/contract.ts';
+import { catalogue } from '../../test/fixtures.ts';
+import { eventually, login, makeCloud, type Session } from '../../test/harness.ts';
 
 // Create Server with block_device_mapping_v2 source_type snapshot (spec 4.2): Cinder makes a
 // new volume from the snapshot and the server boots from it.

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setQuota } from '../repositories/quotas.ts';
-import { expectContract } from '../test/contract.ts';
-import { boot, catalogue } from '../test/fixtures.ts';
-import { eventually, login, makeCloud, type Session } from '../test/harness.ts';
+import { setQuota } from '../../repositories/quotas.ts';
+import { expectContract } from '../../test/contract.ts';
+import { boot, catalogue } from '../../test/fixtures.ts';
+import { eventually, login, makeCloud, type Session } from '../../test/harness.ts';
 
 let app: FastifyInstance;
 let alice: Session;

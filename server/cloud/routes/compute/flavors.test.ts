@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectContract } from '../test/contract.ts';
-import { login, makeCloud, type Session } from '../test/harness.ts';
+import { expectContract } from '../../test/contract.ts';
+import { login, makeCloud, type Session } from '../../test/harness.ts';
 
 let app: FastifyInstance;
 let alice: Session;
