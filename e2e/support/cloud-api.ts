@@ -40,7 +40,7 @@ export function provisionTenant(dbPath: string, name: string, index: number, quo
       const domain = domainByRef(db, { name: 'Default' });
       if (!domain) throw new Error('no Default domain');
       const projectId = createProject(db, name, domain.id, `e2e tenant ${name}`);
-      const userId = createUser(db, name, domain.id, name);
+      const userId = createUser(db, name, domain.id, name, projectId);
       for (const role of ['member', 'reader']) assignRole(db, userId, projectId, role);
       const cidr = `10.${100 + index}.0.0/16`;
       const net = createNetwork(db, { projectId, label: `net-${name}`, cidr, dns1: '100.125.1.250', dns2: '100.125.64.250' });

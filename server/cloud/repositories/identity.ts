@@ -16,6 +16,7 @@ export interface User {
   password_salt: string;
   password_hash: string;
   enabled: number;
+  default_project_id: string | null;
 }
 export interface Token {
   id: string;
@@ -105,13 +106,9 @@ export function insertProject(db: Db, p: Omit<Project, 'enabled'>): void {
 }
 
 export function insertUser(db: Db, u: Omit<User, 'enabled'>): void {
-  db.prepare('INSERT INTO users (id, name, domain_id, password_salt, password_hash) VALUES (?, ?, ?, ?, ?)').run(
-    u.id,
-    u.name,
-    u.domain_id,
-    u.password_salt,
-    u.password_hash,
-  );
+  db.prepare(
+    'INSERT INTO users (id, name, domain_id, password_salt, password_hash, default_project_id) VALUES (@id, @name, @domain_id, @password_salt, @password_hash, @default_project_id)',
+  ).run(u);
 }
 
 export function assignRole(db: Db, userId: string, projectId: string, role: string): void {

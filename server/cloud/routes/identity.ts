@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NovaError } from '../errors.ts';
 import { validatorCompiler } from '../plugins/validation.ts';
-import { authTokensBody, type AuthTokensBody } from '../schemas/identity.ts';
-import { authenticate, checkToken, projectsFor, revoke, tokenSubject } from '../services/identity.ts';
-import { identityVersion, keystoneError, projectsView, tokenView } from '../views/identity.ts';
+import { authTokensBody, userSchemas, type AuthTokensBody } from '../schemas/identity.ts';
+import { authenticate, checkToken, projectsFor, revoke, showUser, tokenSubject } from '../services/identity.ts';
+import { identityVersion, keystoneError, projectsView, tokenView, userView } from '../views/identity.ts';
 
-/** Keystone v3's identity API: the version, tokens (section 1.4 of the spec), the caller's projects. */
+/** Keystone v3's identity API: the version, tokens (section 1.4 of the spec), the caller's projects, users. */
 export default async function identityRoutes(app: FastifyInstance) {
   const { db, cloudConfig: config } = app;
 
@@ -39,4 +39,8 @@ export default async function identityRoutes(app: FastifyInstance) {
   });
 
   app.get('/v3/auth/projects', async (req) => projectsView(projectsFor(db, req.headers['x-auth-token']), config.publicUrl(req)));
+
+  app.get<{ Params: { user_id: string } }>('/v3/users/:user_id', { schema: userSchemas.show }, async (req) =>
+    userView(showUser(db, req.headers['x-auth-token'], req.params.user_id), config.publicUrl(req)),
+  );
 }

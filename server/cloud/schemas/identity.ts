@@ -44,6 +44,35 @@ export const authTokensBody = {
   },
 } as const;
 
+/** GET /v3/users/{user_id} */
+export const userSchemas = {
+  show: {
+    params: { type: 'object', properties: { user_id: str }, required: ['user_id'] },
+    response: {
+      200: {
+        type: 'object',
+        properties: {
+          user: {
+            type: 'object',
+            properties: {
+              id: str,
+              name: str,
+              domain_id: str,
+              enabled: { type: 'boolean' },
+              default_project_id: str,
+              password_expires_at: { type: 'null' },
+              options: { type: 'object', additionalProperties: true },
+              links: { type: 'object', properties: { self: str }, required: ['self'] },
+            },
+            required: ['id', 'name', 'domain_id', 'enabled', 'password_expires_at', 'options', 'links'],
+          },
+        },
+        required: ['user'],
+      },
+    },
+  },
+};
+
 interface Ref {
   id?: string;
   name?: string;

@@ -19,6 +19,7 @@ import {
   userByName,
   type Project,
   type Token,
+  type User,
 } from '../repositories/identity.ts';
 import type { AuthTokensBody } from '../schemas/identity.ts';
 import type { TokenSubject } from '../views/identity.ts';
@@ -134,6 +135,21 @@ export function tokenSubject(db: Db, token: Token): TokenSubject {
   };
 }
 
+/**
+ * GET /v3/users/{id}: Keystone's identity:get_user policy as this cloud has it: a user reads
+ * itself, an admin (a token with the admin role) anyone; others are refused before the user
+ * is looked up, so they cannot learn which ids exist.
+ */
+export function showUser(db: Db, callerHeader: unknown, userId: string): User {
+  const caller = callerToken(db, callerHeader);
+  if (caller.user_id !== userId && !caller.roles.includes('admin')) {
+    throw new NovaError(403, 'You are not authorized to perform the requested action: identity:get_user.');
+  }
+  const user = userById(db, userId);
+  if (!user) throw new NovaError(404, `Could not find user: ${userId}.`);
+  return user;
+}
+
 /** GET /v3/auth/projects: the projects the caller's user may scope to. */
 export const projectsFor = (db: Db, callerHeader: unknown): Project[] => projectsOf(db, callerToken(db, callerHeader).user_id);
 
@@ -150,10 +166,10 @@ export function createProject(db: Db, name: string, domainId: string, descriptio
   return id;
 }
 
-export function createUser(db: Db, name: string, domainId: string, password: string): string {
+export function createUser(db: Db, name: string, domainId: string, password: string, defaultProjectId: string | null = null): string {
   const id = hexId();
   const { salt, hash } = hashPassword(password);
-  insertUser(db, { id, name, domain_id: domainId, password_salt: salt, password_hash: hash });
+  insertUser(db, { id, name, domain_id: domainId, password_salt: salt, password_hash: hash, default_project_id: defaultProjectId });
   return id;
 }
 

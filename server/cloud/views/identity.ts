@@ -63,7 +63,23 @@ export const projectsView = (projects: Project[], base: string) => ({
   links: { self: `${base}/v3/auth/projects`, previous: null, next: null },
 });
 
+/** GET /v3/users/{id}: Keystone's user reference (default_project_id only when the user has one). */
+export const userView = (u: User, base: string) => ({
+  user: {
+    id: u.id,
+    name: u.name,
+    domain_id: u.domain_id,
+    enabled: u.enabled === 1,
+    ...(u.default_project_id ? { default_project_id: u.default_project_id } : {}),
+    password_expires_at: null,
+    options: {},
+    links: { self: `${base}/v3/users/${u.id}` },
+  },
+});
+
+const TITLES: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
+
 /** Keystone's error document: {"error": {"code", "message", "title"}}. */
 export const keystoneError = (status: number, message: string) => ({
-  error: { code: status, message, title: status === 401 ? 'Unauthorized' : 'Bad Request' },
+  error: { code: status, message, title: TITLES[status] ?? 'Internal Server Error' },
 });

@@ -8,7 +8,8 @@ import { seedServers } from './servers.ts';
 
 /**
  * The demo identities of README: admin/admin (admin role on every project, so an
- * operator can switch between them), alice/alice (member of alpha), bob/bob (member of beta).
+ * operator can switch between them; default project admin), alice/alice (member of alpha),
+ * bob/bob (member of beta).
  */
 export function seedDemoData(db: Db): DemoProjects {
   return db.transaction(() => {
@@ -18,9 +19,10 @@ export function seedDemoData(db: Db): DemoProjects {
       alpha: createProject(db, 'alpha', domain, 'Team Alpha'),
       beta: createProject(db, 'beta', domain, 'Team Beta'),
     };
-    const admin = createUser(db, 'admin', domain, 'admin');
-    const alice = createUser(db, 'alice', domain, 'alice');
-    const bob = createUser(db, 'bob', domain, 'bob');
+    // Each with the project it works in by default (Keystone's default_project_id).
+    const admin = createUser(db, 'admin', domain, 'admin', projects.admin);
+    const alice = createUser(db, 'alice', domain, 'alice', projects.alpha);
+    const bob = createUser(db, 'bob', domain, 'bob', projects.beta);
     for (const p of Object.values(projects)) for (const role of ['admin', 'member', 'reader']) assignRole(db, admin, p, role);
     for (const role of ['member', 'reader']) assignRole(db, alice, projects.alpha, role);
     for (const role of ['member', 'reader']) assignRole(db, bob, projects.beta, role);
