@@ -6,22 +6,23 @@ import importX from 'eslint-plugin-import-x';
 
 const cloud = (path) => `server/cloud/${path}`;
 /** The embedded cloud's core modules, which every layer may use and which use no layer. */
-const cloudCore = ['errors.ts', 'ids.ts', 'context.ts', 'microversion.ts', 'pagination.ts', 'ipv4.ts', 'quota-defaults.ts'].map(cloud);
+const cloudCore = ['errors.ts', 'ids.ts', 'context.ts', 'microversion.ts', 'pagination.ts', 'ipv4.ts', 'quota-defaults.ts', 'booleans.ts'].map(cloud);
 const layer = (target, from, message) => ({ target: cloud(target), from: from.map(cloud), message });
 /** Which folder of server/cloud may not import which (imports run app → routes → services → repositories → db). */
 const cloudLayers = [
   { target: cloud(''), from: ['server/gateway', 'src'], message: 'The embedded cloud stands alone.' },
-  layer('routes', ['repositories', 'db', 'lifecycle'], 'Routes call services.'),
-  layer('services', ['routes', 'plugins'], 'Services know no HTTP.'),
-  layer('views', ['routes', 'services', 'db', 'plugins'], 'Views render what they are given.'),
-  layer('repositories', ['routes', 'services', 'views', 'plugins', 'lifecycle', 'schemas'], 'Repositories only read and write SQL.'),
-  layer('lifecycle', ['routes', 'services', 'views', 'plugins', 'schemas'], 'The lifecycle engine runs below the services.'),
-  layer('schemas', ['routes', 'services', 'views', 'repositories', 'db', 'lifecycle', 'plugins'], 'Schemas are data.'),
-  layer('db', ['routes', 'plugins', 'views'], 'The database is below the routes.'),
+  layer('routes', ['repositories', 'db', 'lifecycle', 'seed'], 'Routes call services.'),
+  layer('services', ['routes', 'plugins', 'seed'], 'Services know no HTTP.'),
+  layer('views', ['routes', 'services', 'db', 'plugins', 'seed'], 'Views render what they are given.'),
+  layer('repositories', ['routes', 'services', 'views', 'plugins', 'lifecycle', 'schemas', 'seed'], 'Repositories only read and write SQL.'),
+  layer('lifecycle', ['routes', 'services', 'views', 'plugins', 'schemas', 'seed'], 'The lifecycle engine runs below the services.'),
+  layer('schemas', ['routes', 'services', 'views', 'repositories', 'db', 'lifecycle', 'plugins', 'seed'], 'Schemas are data.'),
+  layer('db', ['routes', 'services', 'views', 'repositories', 'lifecycle', 'schemas', 'plugins', 'seed'], 'The database knows no layer.'),
+  layer('seed', ['routes', 'plugins'], 'The demo data is made through services, before any route.'),
   layer('plugins', ['routes'], 'Plugins come before the routes.'),
   ...cloudCore.map((target) => ({
     target,
-    from: ['routes', 'services', 'views', 'repositories', 'lifecycle', 'schemas', 'db', 'plugins', 'app.ts', 'main.ts'].map(cloud),
+    from: ['routes', 'services', 'views', 'repositories', 'lifecycle', 'schemas', 'db', 'seed', 'plugins', 'app.ts', 'main.ts'].map(cloud),
     message: 'The core of the cloud uses no layer.',
   })),
 ];

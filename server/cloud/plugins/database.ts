@@ -1,5 +1,5 @@
 import { openDatabase, type Db } from '../db/database.ts';
-import { seedDemoData } from '../db/seed/index.ts';
+import { seedDemoData } from '../seed/index.ts';
 import { appPlugin } from './plugin.ts';
 
 declare module 'fastify' {

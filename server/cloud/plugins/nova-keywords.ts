@@ -1,4 +1,5 @@
 import type { FuncKeywordDefinition, SchemaValidateFunction } from 'ajv';
+import { boolFromString } from '../booleans.ts';
 import { pyRepr } from './schema-errors.ts';
 
 /**
@@ -29,15 +30,11 @@ const integerLike = keyword('integerLike', (schema: { minimum: number; maximum?:
   return null;
 });
 
-const TRUE_STRINGS = ['true', '1', 't', 'on', 'y', 'yes'];
-const FALSE_STRINGS = ['false', '0', 'f', 'off', 'n', 'no'];
 const BOOLEAN_ENUM = "[True, 'True', 'TRUE', 'true', '1', 'ON', 'On', 'on', 'YES', 'Yes', 'yes', False, 'False', 'FALSE', 'false', '0', 'OFF', 'Off', 'off', 'NO', 'No', 'no']";
 
 /** `{"booleanLike": true}`: a boolean, or what oslo's bool_from_string reads as one. */
 const booleanLike = keyword('booleanLike', (_schema: true, v) => {
-  if (typeof v === 'boolean') return null;
-  const s = String(v).toLowerCase();
-  return TRUE_STRINGS.includes(s) || FALSE_STRINGS.includes(s) ? null : `${pyRepr(v)} is not one of ${BOOLEAN_ENUM}`;
+  return boolFromString(v) === undefined ? `${pyRepr(v)} is not one of ${BOOLEAN_ENUM}` : null;
 });
 
 /** `{"bootIndex": true}`: block_device_mapping_v2's boot_index, anything that makes an integer. */

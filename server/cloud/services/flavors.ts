@@ -1,3 +1,4 @@
+import { boolFromString } from '../booleans.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { badRequest, notFound } from '../errors.ts';
@@ -6,17 +7,13 @@ import { FLAVOR_SORT_KEYS, getFlavor, listFlavors, type Flavor } from '../reposi
 
 // Chapter 6: flavors and their extra specs (read-only, as the spec offers them).
 
-const TRUE = new Set(['1', 't', 'true', 'on', 'y', 'yes']);
-const FALSE = new Set(['0', 'f', 'false', 'off', 'n', 'no']);
-
 /** Nova's _parse_is_public: absent → public only, "none" → all, else a strict boolean. */
 function parseIsPublic(v: string | undefined): boolean | null {
   if (v === undefined) return true;
-  const s = v.trim().toLowerCase();
-  if (s === 'none') return null;
-  if (TRUE.has(s)) return true;
-  if (FALSE.has(s)) return false;
-  throw badRequest(`Invalid is_public filter [${v}]`);
+  if (v.trim().toLowerCase() === 'none') return null;
+  const b = boolFromString(v.trim());
+  if (b === undefined) throw badRequest(`Invalid is_public filter [${v}]`);
+  return b;
 }
 
 /** Python's int() on a query value: surrounding blanks allowed, nothing else. */

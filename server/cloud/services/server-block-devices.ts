@@ -1,3 +1,4 @@
+import { isTrue } from '../booleans.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { badRequest } from '../errors.ts';
@@ -32,8 +33,6 @@ export interface BlockDevice {
   volumeType?: string;
 }
 
-const truthy = (v: boolean | string | undefined) => v !== undefined && ['true', '1', 't', 'on', 'y', 'yes'].includes(String(v).toLowerCase());
-
 /** The mappings the spec supports, with Nova's messages for the rest. */
 export function blockDevicesOf(mappings: BlockDeviceMapping[] | undefined): BlockDevice[] {
   const out = (mappings ?? []).map((b): BlockDevice => {
@@ -51,7 +50,7 @@ export function blockDevicesOf(mappings: BlockDeviceMapping[] | undefined): Bloc
       uuid,
       bootIndex: index === null || index < 0 ? null : index,
       volumeSize: b.volume_size === undefined ? undefined : Number(b.volume_size),
-      deleteOnTermination: truthy(b.delete_on_termination),
+      deleteOnTermination: isTrue(b.delete_on_termination),
       volumeType: b.volume_type,
     };
   });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isTrue } from '../booleans.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { badRequest, conflict, forbidden, notFound, quotaExceeded } from '../errors.ts';
@@ -81,8 +82,6 @@ interface CreateRequest {
   groupId?: string;
 }
 
-const truthy = (v: boolean | string | undefined) => v !== undefined && ['true', '1', 't', 'on', 'y', 'yes'].includes(String(v).toLowerCase());
-
 /** What the body asks for, with the checks Nova makes between fields. */
 function createRequestOf(body: ServerCreateBody, ctx: RequestContext): CreateRequest {
   const s = body.server;
@@ -109,11 +108,11 @@ function createRequestOf(body: ServerCreateBody, ctx: RequestContext): CreateReq
     personality: (s.personality ?? []).map((p) => ({ path: p.path, size: Buffer.from(p.contents, 'base64').length })),
     availabilityZone: s.availability_zone,
     blockDevices,
-    configDrive: truthy(s.config_drive),
+    configDrive: isTrue(s.config_drive),
     keyName: s.key_name,
     minCount,
     maxCount,
-    returnReservationId: truthy(s.return_reservation_id),
+    returnReservationId: isTrue(s.return_reservation_id),
     securityGroups: s.security_groups?.map((g) => g.name ?? ''),
     userData: s.user_data,
     description: ctx.mv.atLeast('2.19') ? (s.description ?? null) : undefined,

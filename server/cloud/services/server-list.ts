@@ -1,3 +1,4 @@
+import { boolFromString, isTrue } from '../booleans.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { badRequest, forbidden } from '../errors.ts';
@@ -60,10 +61,9 @@ const one = (v: string | string[] | undefined): string | undefined => (Array.isA
 
 /** oslo's bool_from_string(strict=True) as Nova's is_all_tenants uses it ('' means true). */
 function truthy(name: string, v: string): boolean {
-  const s = v.trim().toLowerCase();
-  if (s === '' || ['1', 't', 'true', 'on', 'y', 'yes'].includes(s)) return true;
-  if (['0', 'f', 'false', 'off', 'n', 'no'].includes(s)) return false;
-  throw badRequest(`Invalid ${name} value: ${v}`);
+  const b = v.trim() === '' ? true : boolFromString(v.trim());
+  if (b === undefined) throw badRequest(`Invalid ${name} value: ${v}`);
+  return b;
 }
 
 /** A user-given pattern as Nova's regexp filters take it; an invalid one matches literally. */
@@ -101,7 +101,7 @@ export function findServers(db: Db, ctx: RequestContext, q: Query, detail: boole
   }
   // Nova lists deleted servers only for changes-since, an admin's deleted=true, or status=DELETED.
   const deletedParam = admin ? one(q.deleted) : undefined;
-  const wantDeleted = deletedParam !== undefined && ['1', 't', 'true', 'on', 'y', 'yes'].includes(deletedParam.toLowerCase());
+  const wantDeleted = isTrue(deletedParam);
   const includeDeleted = since !== undefined || wantDeleted || status?.toUpperCase() === 'DELETED';
 
   const project = allTenants ? (admin ? one(q.tenant_id) ?? one(q.project_id) : undefined) : ctx.projectId;

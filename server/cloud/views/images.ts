@@ -1,3 +1,4 @@
+import { isTrue } from '../booleans.ts';
 import type { RequestContext } from '../context.ts';
 import type { Image } from '../repositories/images.ts';
 import { resourceLinks, type Link } from './links.ts';
@@ -41,6 +42,6 @@ export function imageDetail(ctx: RequestContext, i: Image) {
   const server = i.metadata.instance_uuid;
   if (server) view.server = { id: server, links: resourceLinks(ctx, 'servers', server) };
   const auto = i.metadata.auto_disk_config;
-  if (auto !== undefined) view['OS-DCF:diskConfig'] = ['1', 't', 'true', 'on', 'y', 'yes'].includes(auto.toLowerCase()) ? 'AUTO' : 'MANUAL';
+  if (auto !== undefined) view['OS-DCF:diskConfig'] = isTrue(auto) ? 'AUTO' : 'MANUAL';
   return view;
 }

@@ -1,18 +1,18 @@
-import type { Db } from '../database.ts';
+import type { Db } from '../db/database.ts';
 import type { DemoProjects, DemoUsers } from './demo.ts';
-import { POWER } from '../../lifecycle/states.ts';
-import { isoNow, microTime, uuid } from '../../ids.ts';
-import { listAvailabilityZones } from '../../repositories/availability-zones.ts';
-import { getFlavor } from '../../repositories/flavors.ts';
-import { listImages } from '../../repositories/images.ts';
-import { recordAction } from '../../repositories/instance-actions.ts';
-import { getKeypair } from '../../repositories/keypairs.ts';
-import { listNetworks } from '../../repositories/networks.ts';
-import { setServerSecurityGroups } from '../../repositories/security-groups.ts';
-import { insertServer, nextServerSeq, replaceTags } from '../../repositories/servers.ts';
-import { allocatePort } from '../../services/ports.ts';
-import { defaultSecurityGroup, findSecurityGroup } from '../../services/security-groups.ts';
-import { hostnameOf } from '../../services/server-placement.ts';
+import { POWER } from '../lifecycle/states.ts';
+import { isoNow, microTime, uuid } from '../ids.ts';
+import { listAvailabilityZones } from '../repositories/availability-zones.ts';
+import { getFlavor } from '../repositories/flavors.ts';
+import { listImages } from '../repositories/images.ts';
+import { recordAction } from '../repositories/instance-actions.ts';
+import { getKeypair } from '../repositories/keypairs.ts';
+import { listNetworks } from '../repositories/networks.ts';
+import { setServerSecurityGroups } from '../repositories/security-groups.ts';
+import { insertServer, nextServerSeq, replaceTags } from '../repositories/servers.ts';
+import { allocatePort } from '../services/ports.ts';
+import { defaultSecurityGroup, findSecurityGroup } from '../services/security-groups.ts';
+import { hostnameOf } from '../services/server-placement.ts';
 
 interface DemoServer {
   project: keyof DemoProjects;

@@ -1,17 +1,17 @@
-import type { Db } from '../database.ts';
+import type { Db } from '../db/database.ts';
 import type { DemoProjects, DemoUsers } from './demo.ts';
-import { createAvailabilityZone } from '../../repositories/availability-zones.ts';
-import { createFlavor, type NewFlavor } from '../../repositories/flavors.ts';
-import { insertImage } from '../../repositories/images.ts';
-import { generateEd25519PublicKey } from '../../services/ssh-keys.ts';
-import { insertVolume } from '../../repositories/volumes.ts';
-import { createNetwork } from '../../services/networks.ts';
-import { allocatePort } from '../../services/ports.ts';
-import { createDefaultSecurityGroup, createSecurityGroup } from '../../services/security-groups.ts';
-import { createSecurityGroupRule } from '../../services/security-group-rules.ts';
-import { createSnapshot } from '../../services/snapshots.ts';
-import { advanceSnapshots } from '../../repositories/snapshots.ts';
-import { createKeypair } from '../../services/keypairs.ts';
+import { createAvailabilityZone } from '../repositories/availability-zones.ts';
+import { createFlavor, type NewFlavor } from '../repositories/flavors.ts';
+import { insertImage } from '../repositories/images.ts';
+import { generateEd25519PublicKey } from '../services/ssh-keys.ts';
+import { insertVolume } from '../repositories/volumes.ts';
+import { createNetwork } from '../services/networks.ts';
+import { allocatePort } from '../services/ports.ts';
+import { createDefaultSecurityGroup, createSecurityGroup } from '../services/security-groups.ts';
+import { createSecurityGroupRule } from '../services/security-group-rules.ts';
+import { createSnapshot } from '../services/snapshots.ts';
+import { advanceSnapshots } from '../repositories/snapshots.ts';
+import { createKeypair } from '../services/keypairs.ts';
 
 const ZONES = ['az-1', 'az-2'];
 

@@ -1,6 +1,6 @@
-import type { Db } from '../database.ts';
-import { assignRole } from '../../repositories/identity.ts';
-import { createDomain, createProject, createUser } from '../../services/identity.ts';
+import type { Db } from '../db/database.ts';
+import { assignRole } from '../repositories/identity.ts';
+import { createDomain, createProject, createUser } from '../services/identity.ts';
 import type { DemoProjects } from './demo.ts';
 import { seedResources } from './resources.ts';
 import { seedServers } from './servers.ts';
