@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NovaError } from '../errors.ts';
 import { validatorCompiler } from '../plugins/validation.ts';
-import { authTokensBody, userSchemas, type AuthTokensBody } from '../schemas/identity.ts';
+import { authProjectsSchema, authTokensBody, identityVersionSchema, userSchemas, type AuthTokensBody } from '../schemas/identity.ts';
 import { authenticate, checkToken, projectsFor, revoke, showUser, tokenSubject } from '../services/identity.ts';
 import { identityVersion, keystoneError, projectsView, tokenView, userView } from '../views/identity.ts';
 
@@ -19,7 +19,7 @@ export default async function identityRoutes(app: FastifyInstance) {
 
   const tokenDocument = (req: FastifyRequest, token: ReturnType<typeof authenticate>) => tokenView(token, tokenSubject(db, token), config.publicUrl(req), config.region);
 
-  app.get('/v3', async (req) => identityVersion(config.publicUrl(req)));
+  app.get('/v3', { schema: identityVersionSchema }, async (req) => identityVersion(config.publicUrl(req)));
 
   app.post<{ Body: AuthTokensBody }>('/v3/auth/tokens', { schema: { body: authTokensBody } }, async (req, reply) => {
     const token = authenticate(db, req.body, config.tokenTtlSeconds);
@@ -38,7 +38,7 @@ export default async function identityRoutes(app: FastifyInstance) {
     return reply.code(204).send();
   });
 
-  app.get('/v3/auth/projects', async (req) => projectsView(projectsFor(db, req.headers['x-auth-token']), config.publicUrl(req)));
+  app.get('/v3/auth/projects', { schema: authProjectsSchema }, async (req) => projectsView(projectsFor(db, req.headers['x-auth-token']), config.publicUrl(req)));
 
   app.get<{ Params: { user_id: string } }>('/v3/users/:user_id', { schema: userSchemas.show }, async (req) =>
     userView(showUser(db, req.headers['x-auth-token'], req.params.user_id), config.publicUrl(req)),

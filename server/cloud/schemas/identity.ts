@@ -44,6 +44,60 @@ export const authTokensBody = {
   },
 } as const;
 
+const mediaTypes = { type: 'array', items: { type: 'object', properties: { base: str, type: str }, required: ['base', 'type'] } };
+const selfLinks = { type: 'array', items: { type: 'object', properties: { rel: str, href: str }, required: ['rel', 'href'] } };
+
+/** GET /v3 */
+export const identityVersionSchema = {
+  response: {
+    200: {
+      type: 'object',
+      properties: {
+        version: {
+          type: 'object',
+          properties: { id: str, status: str, updated: str, links: selfLinks, 'media-types': mediaTypes },
+          required: ['id', 'status', 'updated', 'links', 'media-types'],
+        },
+      },
+      required: ['version'],
+    },
+  },
+};
+
+/** GET /v3/auth/projects */
+export const authProjectsSchema = {
+  response: {
+    200: {
+      type: 'object',
+      properties: {
+        projects: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              id: str,
+              name: str,
+              domain_id: str,
+              description: str,
+              enabled: { type: 'boolean' },
+              is_domain: { type: 'boolean' },
+              parent_id: str,
+              links: { type: 'object', properties: { self: str }, required: ['self'] },
+            },
+            required: ['id', 'name', 'domain_id', 'description', 'enabled', 'is_domain', 'parent_id', 'links'],
+          },
+        },
+        links: {
+          type: 'object',
+          properties: { self: str, previous: { type: 'null' }, next: { type: 'null' } },
+          required: ['self', 'previous', 'next'],
+        },
+      },
+      required: ['projects', 'links'],
+    },
+  },
+};
+
 /** GET /v3/users/{user_id} */
 export const userSchemas = {
   show: {
