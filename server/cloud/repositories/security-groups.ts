@@ -9,27 +9,7 @@ export interface SecurityGroup {
   created_at: string;
 }
 
-/** A rule as Neutron stores it (ports null for "any"). */
-export interface SecurityGroupRule {
-  id: string;
-  group_id: string;
-  direction: 'ingress' | 'egress';
-  ethertype: 'IPv4' | 'IPv6';
-  protocol: string | null;
-  from_port: number | null;
-  to_port: number | null;
-  cidr: string | null;
-  remote_group_id: string | null;
-  /** Name and project of the source group, for Nova's `group` field. */
-  remote_group_name: string | null;
-  remote_group_project_id: string | null;
-}
-
-export interface SecurityGroupWithRules extends SecurityGroup {
-  rules: SecurityGroupRule[];
-}
-
-/** What a rule is made of, before it has an id. */
+/** What a rule is made of, as Neutron stores it (ports null for "any"). */
 export interface RuleValues {
   direction: 'ingress' | 'egress';
   ethertype: 'IPv4' | 'IPv6';
@@ -38,6 +18,19 @@ export interface RuleValues {
   to_port: number | null;
   cidr: string | null;
   remote_group_id: string | null;
+}
+
+/** A stored rule of a group. */
+export interface SecurityGroupRule extends RuleValues {
+  id: string;
+  group_id: string;
+  /** Name and project of the source group, for Nova's `group` field. */
+  remote_group_name: string | null;
+  remote_group_project_id: string | null;
+}
+
+export interface SecurityGroupWithRules extends SecurityGroup {
+  rules: SecurityGroupRule[];
 }
 
 const GROUP_COLUMNS = 'g.id, g.project_id, g.name, g.description, g.created_at';
