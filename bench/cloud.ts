@@ -6,13 +6,13 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { buildCloud } from '../server/cloud/app.ts';
-import { createServers } from '../server/cloud/compute/create-server.ts';
 import type { RequestContext } from '../server/cloud/context.ts';
 import { MAX } from '../server/cloud/microversion.ts';
 import { listImages } from '../server/cloud/repositories/images.ts';
-import { createNetwork } from '../server/cloud/repositories/networks.ts';
 import { setQuota } from '../server/cloud/repositories/quotas.ts';
 import { replaceTags } from '../server/cloud/repositories/servers.ts';
+import { createNetwork } from '../server/cloud/services/networks.ts';
+import { createServers } from '../server/cloud/services/server-create.ts';
 
 /**
  * The embedded cloud's benchmark: a temporary database with 1,000 servers in one project
@@ -204,7 +204,7 @@ async function prepare(dbPath: string, count: number, log: (s: string) => void) 
         app.db,
         { ...ctx, requestId: `req-bench-${i}` },
         { server: { name: `bench-${String(i).padStart(4, '0')}`, imageRef: image.id, flavorRef: 's3.large.2', networks: [{ uuid: net.id }], metadata: { index: String(i), tier: i % 2 ? 'web' : 'app' } } },
-        50,
+        { transitionMs: 50 },
       );
       replaceTags(app.db, made.servers[0].id, ['bench', i % 2 ? 'web' : 'app']);
     }

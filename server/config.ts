@@ -55,7 +55,7 @@ export async function startEmbeddedCloudIfNeeded(env: Env = process.env): Promis
   const transitionMs = optionalNumber(env, 'CLOUD_TRANSITION_MS');
   const tokenTtlSeconds = optionalNumber(env, 'CLOUD_TOKEN_TTL');
   // Loaded only here, so a console in front of a real cloud never opens SQLite.
-  const [{ buildCloud }, { faultsFromEnv }] = await Promise.all([import('./cloud/app.ts'), import('./cloud/faults.ts')]);
+  const [{ buildCloud }, { faultsFromEnv }] = await Promise.all([import('./cloud/app.ts'), import('./cloud/plugins/faults.ts')]);
   // The same CLOUD_* settings as `npm run cloud` (server/cloud/main.ts).
   const cloud = await buildCloud({
     dbPath,

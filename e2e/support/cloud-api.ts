@@ -1,10 +1,11 @@
 // Setting up test data on the embedded cloud directly (not through the console): a tenant of
 // the spec's own, with room for many servers, and calls of the compute API as that tenant.
 import { openDatabase } from '../../server/cloud/db/database.ts';
-import { IdentityRepository } from '../../server/cloud/identity/repository.ts';
-import { createNetwork } from '../../server/cloud/repositories/networks.ts';
+import { assignRole, domainByRef } from '../../server/cloud/repositories/identity.ts';
 import { setQuota } from '../../server/cloud/repositories/quotas.ts';
-import { createDefaultSecurityGroup } from '../../server/cloud/repositories/security-groups.ts';
+import { createProject, createUser } from '../../server/cloud/services/identity.ts';
+import { createNetwork } from '../../server/cloud/services/networks.ts';
+import { createDefaultSecurityGroup } from '../../server/cloud/services/security-groups.ts';
 
 function env(name: string): string {
   const value = process.env[name];
@@ -36,12 +37,11 @@ export function provisionTenant(dbPath: string, name: string, index: number, quo
   const { db } = openDatabase(dbPath);
   try {
     return db.transaction(() => {
-      const identity = new IdentityRepository(db);
-      const domain = identity.domainByRef({ name: 'Default' });
+      const domain = domainByRef(db, { name: 'Default' });
       if (!domain) throw new Error('no Default domain');
-      const projectId = identity.createProject(name, domain.id, `e2e tenant ${name}`);
-      const userId = identity.createUser(name, domain.id, name);
-      for (const role of ['member', 'reader']) identity.assignRole(userId, projectId, role);
+      const projectId = createProject(db, name, domain.id, `e2e tenant ${name}`);
+      const userId = createUser(db, name, domain.id, name, projectId);
+      for (const role of ['member', 'reader']) assignRole(db, userId, projectId, role);
       const cidr = `10.${100 + index}.0.0/16`;
       const net = createNetwork(db, { projectId, label: `net-${name}`, cidr, dns1: '100.125.1.250', dns2: '100.125.64.250' });
       createDefaultSecurityGroup(db, projectId);

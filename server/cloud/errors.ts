@@ -34,15 +34,11 @@ export class NovaError extends Error {
 }
 
 export const badRequest = (message: string) => new NovaError(400, message);
-export const unauthorized = (message = 'The request you have made requires authentication.') =>
-  new NovaError(401, message);
 export const forbidden = (message: string) => new NovaError(403, message);
 export const notFound = (message: string) => new NovaError(404, message);
 export const conflict = (message: string) => new NovaError(409, message);
 /** Quota exceeded: current Nova answers 403 `forbidden` ("Quota exceeded for cores: ..."). */
 export const quotaExceeded = (message: string) => new NovaError(403, message);
-export const overLimit = (message: string, retryAfter?: number) =>
-  new NovaError(413, message, { headers: retryAfter ? { 'Retry-After': String(retryAfter) } : {} });
 
 /** Nova's message when an action meets a server in the wrong state. */
 export const invalidState = (attr: string, state: string, action: string, id: string) =>

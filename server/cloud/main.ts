@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { buildCloud } from './app.ts';
-import { faultsFromEnv, type FaultRule } from './faults.ts';
+import { faultsFromEnv, type FaultRule } from './plugins/faults.ts';
 
 // `npm run cloud -- --port P --db FILE --transition-ms N`: the embedded cloud alone.
 const { values } = parseArgs({

@@ -1,8 +1,7 @@
 import { badRequest, forbidden } from './errors.ts';
-import type { RequestContext } from './context.ts';
 
 /** nova-api.conf's osapi_max_limit. */
-export const MAX_LIMIT = 1000;
+const MAX_LIMIT = 1000;
 
 export interface PageQuery {
   limit?: string | number;
@@ -36,19 +35,26 @@ export function paginate<T>(
   return { page, nextMarker: more && page.length > 0 ? idOf(page[page.length - 1]) : null };
 }
 
-/** The `*_links` array with a `next` link built from the request's own query. */
-export function nextLinks(
-  ctx: RequestContext,
-  collectionPath: string,
-  query: Record<string, unknown>,
-  nextMarker: string | null,
-): { rel: 'next'; href: string }[] {
-  if (!nextMarker) return [];
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) {
-    if (k === 'marker' || v === undefined) continue;
-    for (const one of Array.isArray(v) ? v : [v]) params.append(k, String(one));
-  }
-  params.set('marker', nextMarker);
-  return [{ rel: 'next', href: `${ctx.baseUrl}${ctx.apiPrefix}/${collectionPath}?${params.toString()}` }];
+/** Query parameters as Fastify parses them: one value, or several when repeated. */
+export type Query = Record<string, string | string[] | undefined>;
+
+/** webob's MultiDict.get, which Nova reads parameters with, answers the last of repeated ones. */
+export const last = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[v.length - 1] : v);
+
+function nonNegative(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\s*[-+]?\d+\s*$/.test(v)) throw badRequest(`${name} param must be an integer`);
+  const n = Number(v);
+  if (n < 0) throw badRequest(`${name} param must be positive`);
+  return n;
+}
+
+/**
+ * Nova's common.limited, the offset/limit paging of the older proxy lists (volumes,
+ * snapshots, security groups): no links, limit 0 or absent means osapi_max_limit.
+ */
+export function limited<T>(items: T[], query: Query): T[] {
+  const offset = nonNegative('offset', last(query.offset)) ?? 0;
+  const limit = Math.min(MAX_LIMIT, nonNegative('limit', last(query.limit)) || MAX_LIMIT);
+  return items.slice(offset, offset + limit);
 }

@@ -1,5 +1,4 @@
 import type { Db } from '../db/database.ts';
-import { badRequest } from '../errors.ts';
 import { isoNow } from '../ids.ts';
 
 export interface Flavor {
@@ -88,8 +87,8 @@ export function listFlavors(db: Db, access: FlavorAccess, f: FlavorFilter): Flav
   if (!f.includeDisabled) where.push('f.disabled = 0');
   if (f.minRam !== undefined) where.push('f.ram >= @minRam');
   if (f.minDisk !== undefined) where.push('f.disk >= @minDisk');
-  const column = FLAVOR_SORT_KEYS[f.sortKey];
-  if (!column) throw badRequest(`Invalid input for field/attribute sort_key. Value: ${f.sortKey}.`);
+  // The service has checked the key; an unknown one sorts by flavor id.
+  const column = FLAVOR_SORT_KEYS[f.sortKey] ?? 'f.id';
   const dir = f.sortDir === 'desc' ? 'DESC' : 'ASC';
   // flavorid is the tie-breaker so pages stay stable under equal keys.
   const sql = `SELECT f.* FROM flavors f ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

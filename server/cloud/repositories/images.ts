@@ -2,7 +2,7 @@ import type { Db } from '../db/database.ts';
 import { isoNow, uuid } from '../ids.ts';
 
 /** Glance's statuses; the compute API shows them as SAVING/ACTIVE/DELETED/ERROR. */
-export type GlanceStatus = 'queued' | 'saving' | 'active' | 'killed' | 'deleted';
+type GlanceStatus = 'queued' | 'saving' | 'active' | 'killed' | 'deleted';
 
 export interface Image {
   id: string;
@@ -130,50 +130,6 @@ export function insertImage(db: Db, img: NewImage): Image {
     due_at: img.dueAt ?? null,
   });
   return fromRow(db.prepare('SELECT * FROM images WHERE id = ?').get(id) as ImageRow);
-}
-
-export interface ServerImageRequest {
-  projectId: string;
-  userId: string;
-  serverId: string;
-  name: string;
-  metadata: Record<string, string>;
-  minDisk: number;
-  minRam: number;
-  size: number;
-  /**
-   * How long the image stays SAVING (pass `app.cloudConfig.transitionMs`). Without it the
-   * image becomes ACTIVE at the engine's next tick.
-   */
-  dueInMs?: number;
-}
-
-/**
- * The image createImage makes of a server: private to the project, SAVING until the
- * transition engine finishes it. Nova's compute API adds the snapshot properties
- * (image_type, instance_uuid, owner and user) to whatever metadata the request carried.
- */
-export function createServerImage(db: Db, r: ServerImageRequest): Image {
-  return insertImage(db, {
-    projectId: r.projectId,
-    userId: r.userId,
-    name: r.name,
-    status: 'saving',
-    visibility: 'private',
-    minDisk: r.minDisk,
-    minRam: r.minRam,
-    size: r.size,
-    serverId: r.serverId,
-    metadata: {
-      ...r.metadata,
-      image_type: 'snapshot',
-      image_location: 'snapshot',
-      instance_uuid: r.serverId,
-      owner_id: r.projectId,
-      user_id: r.userId,
-    },
-    dueAt: Date.now() + (r.dueInMs ?? 0),
-  });
 }
 
 /** Glance's soft delete: the row stays with status deleted (section 7.5). */

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
-import { stmt } from './servers.ts';
+import { stmt } from '../db/statements.ts';
+import { microTime } from '../ids.ts';
 
 export interface ActionRow {
   id: number;
@@ -24,8 +25,6 @@ export interface EventRow {
   traceback: string | null;
 }
 
-/** Nova prints action and event times with microseconds and no zone: 2018-04-25T01:26:29.092892 */
-export const actionTime = (ms: number) => new Date(ms).toISOString().replace('Z', '000');
 
 /**
  * Records an instance action for a request and, when `event` is given, its first event
@@ -42,7 +41,7 @@ export function recordAction(
       a.action,
       a.projectId,
       a.userId,
-      actionTime(a.nowMs),
+      microTime(a.nowMs),
       a.nowMs,
     ).lastInsertRowid,
   );
@@ -54,8 +53,8 @@ export function startEvent(db: Db, actionId: number, event: string, nowMs: numbe
   stmt(db, 'INSERT INTO instance_action_events (action_id, event, start_time, finish_time, finish_ms, result) VALUES (?, ?, ?, ?, ?, ?)').run(
     actionId,
     event,
-    actionTime(nowMs),
-    finishedResult ? actionTime(nowMs) : null,
+    microTime(nowMs),
+    finishedResult ? microTime(nowMs) : null,
     finishedResult ? nowMs : null,
     finishedResult ?? null,
   );
@@ -64,7 +63,7 @@ export function startEvent(db: Db, actionId: number, event: string, nowMs: numbe
 /** Closes the action's open events; an error also marks the action's message, as Nova does. */
 export function finishEvents(db: Db, actionId: number, nowMs: number, result: 'Success' | 'Error', traceback?: string): void {
   stmt(db, 'UPDATE instance_action_events SET finish_time = ?, finish_ms = ?, result = ?, traceback = ? WHERE action_id = ? AND finish_time IS NULL').run(
-    actionTime(nowMs),
+    microTime(nowMs),
     nowMs,
     result,
     traceback ?? null,

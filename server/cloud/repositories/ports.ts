@@ -1,8 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
-import { badRequest, conflict, notFound } from '../errors.ts';
-import { isoNow, uuid } from '../ids.ts';
-import { getNetwork, intToIp, ipToInt, parseCidr, type Network } from './networks.ts';
 
 export interface Port {
   id: string;
@@ -41,118 +37,56 @@ const fromRow = (r: PortRow): Port => ({
   created_by_server: r.created_by_server === 1,
 });
 
-/** Neutron's base MAC for OpenStack ports, the last three octets random. */
-const newMac = () => `fa:16:3e:${[...randomBytes(3)].map((b) => b.toString(16).padStart(2, '0')).join(':')}`;
-
-/** Addresses of the subnet a port may take: not the network, gateway or broadcast address. */
-function hostRange(net: Network): { first: number; last: number; gateway: number } {
-  const c = parseCidr(net.cidr)!;
-  return { first: c.network + 1, last: c.network + c.size - 2, gateway: ipToInt(net.gateway)! };
-}
-
-function chooseAddress(db: Db, net: Network, fixedIp: string | undefined): string {
-  const range = hostRange(net);
-  const taken = new Set(
-    (db.prepare('SELECT ip_address FROM ports WHERE network_id = ?').all(net.id) as { ip_address: string }[]).map(
-      (r) => r.ip_address,
-    ),
-  );
-  if (fixedIp !== undefined) {
-    const n = ipToInt(fixedIp);
-    if (n === undefined || n < range.first || n > range.last || n === range.gateway) {
-      // Nova's InvalidInput for Neutron's InvalidIpForNetwork.
-      throw badRequest(`Invalid input received: Fixed IP ${fixedIp} is not a valid ip address for network ${net.id}.`);
-    }
-    if (taken.has(fixedIp)) {
-      const holder = db.prepare('SELECT server_id FROM ports WHERE network_id = ? AND ip_address = ?').get(net.id, fixedIp) as
-        | { server_id: string | null }
-        | undefined;
-      throw conflict(`Fixed IP address ${fixedIp} is already in use on instance ${holder?.server_id ?? ''}.`);
-    }
-    return fixedIp;
-  }
-  for (let n = range.first; n <= range.last; n++) {
-    if (n === range.gateway) continue;
-    const ip = intToIp(n);
-    if (!taken.has(ip)) return ip;
-  }
-  throw badRequest(`No fixed IP addresses available for network: ${net.id}`);
-}
-
-export interface PortRequest {
+export interface NewPort {
+  id: string;
   projectId: string;
   networkId: string;
-  fixedIp?: string;
-  /** The server the port is bound to; null for a free port a user may bring later (port_id). */
   serverId: string | null;
+  mac: string;
+  ip: string;
+  createdAt: string;
 }
 
-/**
- * A port on one of the project's networks: the fixed IP given (validated against the
- * subnet and free) or the next free address, and a fresh MAC. Ports created for a server
- * are deleted when released; a port made without a server is the user's own.
- */
-export function allocatePort(db: Db, r: PortRequest): Port {
-  return db.transaction(() => {
-    const net = getNetwork(db, r.projectId, r.networkId);
-    if (!net) throw notFound(`Network ${r.networkId} could not be found.`);
-    const ip = chooseAddress(db, net, r.fixedIp);
-    const id = uuid();
-    const insert = db.prepare(
-      `INSERT INTO ports (id, project_id, network_id, server_id, mac_addr, ip_address, port_state, created_by_server, created_at, seq)
-       VALUES (@id, @project_id, @network_id, @server_id, @mac, @ip, @state, @created_by_server, @now,
-               (SELECT COALESCE(MAX(seq), 0) + 1 FROM ports))`,
-    );
-    for (let attempt = 0; ; attempt++) {
-      try {
-        insert.run({
-          id,
-          project_id: r.projectId,
-          network_id: net.id,
-          server_id: r.serverId,
-          mac: newMac(),
-          ip,
-          state: r.serverId ? 'ACTIVE' : 'DOWN',
-          created_by_server: r.serverId ? 1 : 0,
-          now: isoNow(),
-        });
-        break;
-      } catch (e) {
-        // 24 random bits can collide; a new MAC settles it.
-        if (attempt < 5 && String(e).includes('ports.mac_addr')) continue;
-        throw e;
-      }
-    }
-    return getPortById(db, id)!;
-  })();
+/** A port made for a server is Nova's (deleted with it); one made without is the user's own. */
+export function insertPort(db: Db, p: NewPort): void {
+  db.prepare(
+    `INSERT INTO ports (id, project_id, network_id, server_id, mac_addr, ip_address, port_state, created_by_server, created_at, seq)
+     VALUES (@id, @projectId, @networkId, @serverId, @mac, @ip, @state, @createdByServer, @createdAt,
+             (SELECT COALESCE(MAX(seq), 0) + 1 FROM ports))`,
+  ).run({ ...p, state: p.serverId ? 'ACTIVE' : 'DOWN', createdByServer: p.serverId ? 1 : 0 });
 }
 
-function getPortById(db: Db, id: string): Port | undefined {
+export function getPortById(db: Db, id: string): Port | undefined {
   const row = db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as PortRow | undefined;
   return row && fromRow(row);
 }
 
-/** A port of the project (404-worthy otherwise: tenants never see each other's ports). */
+/** A port of the project (tenants never see each other's ports). */
 export function getPort(db: Db, projectId: string, portId: string): Port | undefined {
   const row = db.prepare(`${SELECT} WHERE p.id = ? AND p.project_id = ?`).get(portId, projectId) as PortRow | undefined;
   return row && fromRow(row);
 }
 
-/** Binds a free port to a server; a port already bound is Nova's PortInUse (409). */
-export function bindPort(db: Db, portId: string, serverId: string): Port {
-  const res = db
-    // a port joins the server's interfaces last (Nova lists them in attach order: the first
-    // one stays the primary NIC), however long ago the port itself was made
-    .prepare(
-      `UPDATE ports SET server_id = ?, port_state = 'ACTIVE', seq = (SELECT COALESCE(MAX(seq), 0) + 1 FROM ports)
-       WHERE id = ? AND server_id IS NULL`,
-    )
-    .run(serverId, portId);
-  if (res.changes === 0) {
-    if (!getPortById(db, portId)) throw notFound(`Port id ${portId} could not be found.`);
-    throw conflict(`Port ${portId} is still in use.`);
-  }
-  return getPortById(db, portId)!;
+/** Addresses taken on a network, and by which server. */
+export function addressesOnNetwork(db: Db, networkId: string): Map<string, string | null> {
+  const rows = db.prepare('SELECT ip_address, server_id FROM ports WHERE network_id = ?').all(networkId) as { ip_address: string; server_id: string | null }[];
+  return new Map(rows.map((r) => [r.ip_address, r.server_id]));
+}
+
+/**
+ * Binds a free port to a server; false when it is bound already (or missing). The port
+ * joins the server's interfaces last (Nova lists them in attach order: the first one stays
+ * the primary NIC), however long ago the port itself was made.
+ */
+export function bindFreePort(db: Db, portId: string, serverId: string): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE ports SET server_id = ?, port_state = 'ACTIVE', seq = (SELECT COALESCE(MAX(seq), 0) + 1 FROM ports)
+         WHERE id = ? AND server_id IS NULL`,
+      )
+      .run(serverId, portId).changes > 0
+  );
 }
 
 /** The ports of many servers in one query, each list in attach order. */

@@ -6,7 +6,7 @@ import { advanceVolumes } from './volumes.ts';
 /**
  * Moves every volume, snapshot and image whose transitional state is due (creating →
  * available, saving → active, deleting → gone). Due times live in the database, so a
- * restarted cloud picks up where it stopped. Called by the lifecycle engine in services.ts.
+ * restarted cloud picks up where it stopped. Called by the lifecycle engine (lifecycle/engine.ts).
  */
 export function advanceResources(db: Db, nowMs: number): void {
   db.transaction(() => {

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { stmt } from './servers.ts';
+import { stmt } from '../db/statements.ts';
 
 export interface ServerGroupRow {
   id: string;

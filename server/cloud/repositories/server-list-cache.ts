@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { stmt } from '../db/statements.ts';
 import { listServers, serversByIds, type ListedServer } from './servers.ts';
 
 // What the server lists keep between requests, per server, so that a write re-reads and
@@ -160,4 +161,13 @@ export function cachedServers(db: Db, opts: { projectId?: string; includeDeleted
  */
 export function detailFragments(db: Db, variant: string): Map<string, Buffer> | undefined {
   return cacheOf(db)?.fragments(variant);
+}
+
+/**
+ * A value that changes with every write to the database: SQLite's change counter of this
+ * connection (total_changes) plus data_version for the writes of other connections.
+ */
+export function databaseVersion(db: Db): string {
+  const changes = (stmt(db, 'SELECT total_changes() AS c').get() as { c: number }).c;
+  return `${changes}/${db.pragma('data_version', { simple: true }) as number}`;
 }

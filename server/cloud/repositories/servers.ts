@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
+import { rawStmt, stmt } from '../db/statements.ts';
 
 /** A row of `servers` (see db/migrations/003-compute.ts). */
 export interface ServerRow {
@@ -49,32 +49,16 @@ export interface ServerRow {
   deleted_at: string | null;
 }
 
-// Prepared statements are cached per database: better-sqlite3 compiles each once.
-type Statement = Database.Statement<unknown[]>;
-const cache = new WeakMap<Db, Map<string, Statement>>();
-export function stmt(db: Db, sql: string): Statement {
-  let m = cache.get(db);
-  if (!m) cache.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare<unknown[]>(sql)));
-  return s;
-}
-
-const rawCache = new WeakMap<Db, Map<string, Statement>>();
-/** Like stmt, answering rows as arrays (no object per row: lists of a thousand read these). */
-export function rawStmt(db: Db, sql: string): Statement {
-  let m = rawCache.get(db);
-  if (!m) rawCache.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare<unknown[]>(sql).raw(true)));
-  return s;
-}
-
 /** A server of the project that is not deleted (the contract the resources area uses). */
 export function getServer(db: Db, projectId: string, id: string): ServerRow | undefined {
   return stmt(db, 'SELECT * FROM servers WHERE id = ? AND project_id = ? AND deleted = 0').get(id, projectId) as
     | ServerRow
     | undefined;
+}
+
+/** A server row whatever its state (a write reads back what it wrote). */
+export function serverById(db: Db, id: string): ServerRow {
+  return stmt(db, 'SELECT * FROM servers WHERE id = ?').get(id) as ServerRow;
 }
 
 /** Any project's server that is not deleted: admins reach every server by id, as in Nova. */
@@ -180,6 +164,22 @@ export function addTag(db: Db, id: string, tag: string): boolean {
 
 export function deleteTag(db: Db, id: string, tag: string): boolean {
   return stmt(db, 'DELETE FROM server_tags WHERE server_id = ? AND tag = ?').run(id, tag).changes > 0;
+}
+
+/** How many live servers each host runs: what placement balances. */
+export function serversPerHost(db: Db): Map<string, number> {
+  const rows = stmt(db, 'SELECT host, COUNT(*) AS n FROM servers WHERE deleted = 0 AND host IS NOT NULL GROUP BY host').all() as { host: string; n: number }[];
+  return new Map(rows.map((r) => [r.host, r.n]));
+}
+
+/** Servers whose transition step is due, oldest first. */
+export function dueServers(db: Db, nowMs: number): ServerRow[] {
+  return stmt(db, 'SELECT * FROM servers WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, seq LIMIT 500').all(nowMs) as ServerRow[];
+}
+
+/** The earliest due time of a server in transition, or null. */
+export function nextServerDue(db: Db): number | null {
+  return (stmt(db, 'SELECT MIN(due_at) AS d FROM servers WHERE due_at IS NOT NULL').get() as { d: number | null }).d;
 }
 
 /** Live usage of the resources a server counts against: Nova counts every non-deleted instance. */

@@ -1,6 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { badRequest, notFound, quotaExceeded } from '../errors.ts';
-import { uuid } from '../ids.ts';
+import { microTime, uuid } from '../ids.ts';
 
 /** Cinder's statuses for the states this cloud models. */
 export type VolumeStatus = 'creating' | 'available' | 'in-use' | 'deleting' | 'error';
@@ -76,6 +75,11 @@ export function getVolume(db: Db, projectId: string, id: string): Volume | undef
   return row ? withAttachments(db, [row])[0] : undefined;
 }
 
+/** The status of any project's volume (attachments name volumes by id). */
+export function volumeStatus(db: Db, id: string): VolumeStatus | undefined {
+  return (db.prepare('SELECT status FROM volumes WHERE id = ?').get(id) as { status: VolumeStatus } | undefined)?.status;
+}
+
 /** The project's volumes, newest first as Cinder lists them. */
 export function listVolumes(db: Db, projectId: string): Volume[] {
   const rows = db
@@ -83,9 +87,6 @@ export function listVolumes(db: Db, projectId: string): Volume[] {
     .all(projectId) as VolumeRow[];
   return withAttachments(db, rows);
 }
-
-/** Cinder's default per-project quotas; Nova only proxies them, so they live here. */
-export const CINDER_QUOTAS = { volumes: 10, snapshots: 10, gigabytes: 1000 };
 
 /** Gigabytes held by the project's volumes and snapshots, as Cinder counts them. */
 export function usedGigabytes(db: Db, projectId: string): number {
@@ -96,22 +97,6 @@ export function usedGigabytes(db: Db, projectId: string): number {
 
 export function countVolumes(db: Db, projectId: string): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM volumes WHERE project_id = ?').get(projectId) as { n: number }).n;
-}
-
-/**
- * Cinder's volumes and gigabytes quotas for `count` new volumes of `gigabytes` in all;
- * Nova's proxy reports them as 403 (the spec's 19.1 calls it a 500).
- */
-export function enforceVolumeQuota(db: Db, projectId: string, count: number, gigabytes: number): void {
-  if (countVolumes(db, projectId) + count > CINDER_QUOTAS.volumes) {
-    throw quotaExceeded(`VolumeLimitExceeded: Maximum number of volumes allowed (${CINDER_QUOTAS.volumes}) exceeded for quota 'volumes'.`);
-  }
-  const used = usedGigabytes(db, projectId);
-  if (used + gigabytes > CINDER_QUOTAS.gigabytes) {
-    throw quotaExceeded(
-      `VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed gigabytes quota. Requested ${gigabytes}G, quota is ${CINDER_QUOTAS.gigabytes}G and ${used}G has been consumed.`,
-    );
-  }
 }
 
 export interface NewVolume {
@@ -135,12 +120,9 @@ export interface NewVolume {
   createdAt?: string;
 }
 
-/** Cinder prints times with microseconds and no zone: 2016-05-20T07:57:56.000000. */
-export const cinderTime = (ms: number = Date.now()): string => new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000');
-
 export function insertVolume(db: Db, v: NewVolume): Volume {
   const id = uuid();
-  const now = v.createdAt ?? cinderTime();
+  const now = v.createdAt ?? microTime();
   db.prepare(
     `INSERT INTO volumes (id, project_id, user_id, name, description, size, availability_zone, volume_type, snapshot_id,
                           image_id, status, metadata, bootable, created_at, updated_at, due_at, seq)
@@ -166,69 +148,21 @@ export function insertVolume(db: Db, v: NewVolume): Volume {
   return getVolume(db, v.projectId, id)!;
 }
 
-export interface BootVolumeRequest {
-  projectId: string;
-  userId?: string;
-  size: number;
-  imageId: string;
-  availabilityZone: string;
-  volumeType?: string | null;
-  name?: string | null;
+/** A new status (and, for creating and deleting, when it ends). */
+export function setVolumeStatus(db: Db, id: string, status: VolumeStatus, dueAt: number | null = null): void {
+  db.prepare('UPDATE volumes SET status = ?, updated_at = ?, due_at = ? WHERE id = ?').run(status, microTime(), dueAt, id);
 }
 
-/**
- * The system volume of a server booted from an image (block_device_mapping_v2 with
- * source image, destination volume). Nova waits for Cinder before it goes on building,
- * so the volume is ready (available) when this returns; the server's own BUILD time
- * covers the wait.
- */
-export function createBootVolume(db: Db, r: BootVolumeRequest): Volume {
-  return insertVolume(db, {
-    projectId: r.projectId,
-    userId: r.userId ?? null,
-    name: r.name ?? null,
-    size: r.size,
-    availabilityZone: r.availabilityZone,
-    volumeType: r.volumeType ?? null,
-    imageId: r.imageId,
-    bootable: true,
-    status: 'available',
-  });
+export function insertAttachment(db: Db, a: Omit<Attachment, 'id'>): void {
+  db.prepare(
+    `INSERT INTO volume_attachments (id, volume_id, server_id, device, delete_on_termination, created_at, seq)
+     VALUES (?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM volume_attachments))`,
+  ).run(uuid(), a.volumeId, a.serverId, a.device, a.deleteOnTermination ? 1 : 0, microTime());
 }
 
-export interface AttachRequest {
-  volumeId: string;
-  serverId: string;
-  device: string;
-  /** Deleted with the server (block_device_mapping_v2 delete_on_termination). */
-  deleteOnTermination?: boolean;
-}
-
-/** available → in-use. Any other status is Cinder's InvalidVolume, which Nova answers with 400. */
-export function attachVolume(db: Db, r: AttachRequest): Attachment {
-  return db.transaction(() => {
-    const row = db.prepare('SELECT status FROM volumes WHERE id = ?').get(r.volumeId) as { status: string } | undefined;
-    if (!row) throw notFound(`Volume ${r.volumeId} could not be found.`);
-    if (row.status !== 'available') {
-      throw badRequest(`Invalid volume: volume '${r.volumeId}' status must be 'available'. Currently in '${row.status}'`);
-    }
-    const now = cinderTime();
-    db.prepare(
-      `INSERT INTO volume_attachments (id, volume_id, server_id, device, delete_on_termination, created_at, seq)
-       VALUES (?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM volume_attachments))`,
-    ).run(uuid(), r.volumeId, r.serverId, r.device, r.deleteOnTermination ? 1 : 0, now);
-    db.prepare(`UPDATE volumes SET status = 'in-use', updated_at = ? WHERE id = ?`).run(now, r.volumeId);
-    return { id: r.volumeId, volumeId: r.volumeId, serverId: r.serverId, device: r.device, deleteOnTermination: !!r.deleteOnTermination };
-  })();
-}
-
-/** in-use → available. Nova answers 404 when the volume is not attached to that server. */
-export function detachVolume(db: Db, volumeId: string, serverId: string): void {
-  db.transaction(() => {
-    const res = db.prepare('DELETE FROM volume_attachments WHERE volume_id = ? AND server_id = ?').run(volumeId, serverId);
-    if (res.changes === 0) throw notFound(`volume_id not found: ${volumeId}`);
-    db.prepare(`UPDATE volumes SET status = 'available', updated_at = ? WHERE id = ?`).run(cinderTime(), volumeId);
-  })();
+/** false when the volume was not attached to that server. */
+export function deleteAttachment(db: Db, volumeId: string, serverId: string): boolean {
+  return db.prepare('DELETE FROM volume_attachments WHERE volume_id = ? AND server_id = ?').run(volumeId, serverId).changes > 0;
 }
 
 /** Attachments of many servers in one query, each list in attach order. */
@@ -252,16 +186,10 @@ export function releaseServerVolumes(db: Db, serverId: string, dueInMs = 0): voi
     const atts = db
       .prepare('SELECT volume_id, delete_on_termination FROM volume_attachments WHERE server_id = ?')
       .all(serverId) as { volume_id: string; delete_on_termination: number }[];
-    const now = cinderTime();
     for (const a of atts) {
       db.prepare('DELETE FROM volume_attachments WHERE volume_id = ?').run(a.volume_id);
       const deletable = a.delete_on_termination === 1 && !hasSnapshots(db, a.volume_id);
-      db.prepare('UPDATE volumes SET status = ?, updated_at = ?, due_at = ? WHERE id = ?').run(
-        deletable ? 'deleting' : 'available',
-        now,
-        deletable ? Date.now() + dueInMs : null,
-        a.volume_id,
-      );
+      setVolumeStatus(db, a.volume_id, deletable ? 'deleting' : 'available', deletable ? Date.now() + dueInMs : null);
     }
   })();
 }
@@ -270,38 +198,12 @@ export function hasSnapshots(db: Db, volumeId: string): boolean {
   return db.prepare('SELECT 1 FROM snapshots WHERE volume_id = ? LIMIT 1').get(volumeId) !== undefined;
 }
 
-/** Cinder's statuses from which a plain delete is allowed (section 19.5). */
-const DELETABLE = new Set(['available', 'error', 'error_restoring', 'error_extending']);
-
-/**
- * Starts deleting a volume (→ deleting, gone after `dueInMs`). Refused, as Cinder refuses
- * it and Nova's proxy answers 400, while attached, with snapshots, or in another status.
- */
-export function startDeleteVolume(db: Db, projectId: string, id: string, dueInMs: number): void {
-  db.transaction(() => {
-    const v = getVolume(db, projectId, id);
-    if (!v) throw notFound(`Volume ${id} could not be found.`);
-    if (!DELETABLE.has(v.status) || v.attachments.length > 0 || hasSnapshots(db, id)) {
-      throw badRequest(
-        'Invalid input received: Invalid volume: Volume status must be available or error or error_restoring or ' +
-          'error_extending or error_managing and must not be migrating, attached, belong to a group, have snapshots ' +
-          `or be disassociated from snapshots after volume transfer. (current status: ${v.status})`,
-      );
-    }
-    db.prepare(`UPDATE volumes SET status = 'deleting', updated_at = ?, due_at = ? WHERE id = ?`).run(
-      cinderTime(),
-      Date.now() + dueInMs,
-      id,
-    );
-  })();
-}
-
 /**
  * Due transitions: creating → available (or error when the requested zone did not
  * exist, as section 19.1 says), deleting → gone.
  */
 export function advanceVolumes(db: Db, nowMs: number): number {
-  const now = cinderTime(nowMs);
+  const now = microTime(nowMs);
   const done = db
     .prepare(
       `UPDATE volumes SET status = CASE WHEN availability_zone IN (SELECT name FROM availability_zones) THEN 'available' ELSE 'error' END,

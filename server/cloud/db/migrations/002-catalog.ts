@@ -1,4 +1,4 @@
-import type { Migration } from './index.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * The resources area: flavors, images, keypairs, availability zones, networks and ports,

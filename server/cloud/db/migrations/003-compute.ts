@@ -1,11 +1,11 @@
-import type { Migration } from './index.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * The servers area: servers (Nova's instances), their tags, instance actions and events,
  * server groups, and quota overrides. Deleted servers keep their row (deleted = 1) so that
  * `changes-since` can list them as DELETED, as Nova's soft-deleted instance rows do.
  * `due_at` (epoch ms) is when the server's current transitional step ends; the lifecycle
- * engine (services.ts) reads it, so transitions in flight resume after a restart.
+ * engine (lifecycle/engine.ts) reads it, so transitions in flight resume after a restart.
  */
 const migrations: Migration[] = [
   {
