@@ -166,9 +166,9 @@ export function deleteTag(db: Db, id: string, tag: string): boolean {
   return stmt(db, 'DELETE FROM server_tags WHERE server_id = ? AND tag = ?').run(id, tag).changes > 0;
 }
 
-/** How many live servers each host runs: what placement balances. */
+/** How many live servers each host runs: what placement balances (kept by triggers, migration 005). */
 export function serversPerHost(db: Db): Map<string, number> {
-  const rows = stmt(db, 'SELECT host, COUNT(*) AS n FROM servers WHERE deleted = 0 AND host IS NOT NULL GROUP BY host').all() as { host: string; n: number }[];
+  const rows = stmt(db, 'SELECT host, servers AS n FROM host_load WHERE servers > 0').all() as { host: string; n: number }[];
   return new Map(rows.map((r) => [r.host, r.n]));
 }
 
@@ -182,11 +182,14 @@ export function nextServerDue(db: Db): number | null {
   return (stmt(db, 'SELECT MIN(due_at) AS d FROM servers WHERE due_at IS NOT NULL').get() as { d: number | null }).d;
 }
 
-/** Live usage of the resources a server counts against: Nova counts every non-deleted instance. */
+/**
+ * Live usage of the resources a server counts against: Nova counts every non-deleted
+ * instance. Read from the counters the triggers of migration 005 keep, one row per user.
+ */
 export function serverUsage(db: Db, projectId: string, userId?: string): { instances: number; cores: number; ram: number } {
   const sql = userId
-    ? 'SELECT COUNT(*) AS n, COALESCE(SUM(vcpus), 0) AS c, COALESCE(SUM(memory_mb), 0) AS r FROM servers WHERE project_id = ? AND user_id = ? AND deleted = 0'
-    : 'SELECT COUNT(*) AS n, COALESCE(SUM(vcpus), 0) AS c, COALESCE(SUM(memory_mb), 0) AS r FROM servers WHERE project_id = ? AND deleted = 0';
+    ? 'SELECT COALESCE(SUM(instances), 0) AS n, COALESCE(SUM(cores), 0) AS c, COALESCE(SUM(ram), 0) AS r FROM server_usage WHERE project_id = ? AND user_id = ?'
+    : 'SELECT COALESCE(SUM(instances), 0) AS n, COALESCE(SUM(cores), 0) AS c, COALESCE(SUM(ram), 0) AS r FROM server_usage WHERE project_id = ?';
   const r = (userId ? stmt(db, sql).get(projectId, userId) : stmt(db, sql).get(projectId)) as { n: number; c: number; r: number };
   return { instances: r.n, cores: r.c, ram: r.r };
 }
