@@ -83,19 +83,38 @@ const LISTED_COLUMNS = LISTED.join(', ');
  */
 const toListed = new Function('a', `return {${LISTED.map((c, i) => `${c}: a[${i}]`).join(', ')}};`) as (a: unknown[]) => ListedServer;
 
-export function listServers(db: Db, opts: { projectId?: string; includeDeleted: boolean }): ListedServer[] {
+/** Which servers a list reads: a project's (or every project's), live, deleted, or both. */
+export interface ListScope {
+  projectId?: string;
+  deleted: 'live' | 'deleted' | 'all';
+}
+/** A place in Nova's default order of servers: newest first, by created_at then seq. */
+export type ListPlace = Pick<ServerRow, 'created_at' | 'seq'>;
+
+/**
+ * Up to `limit` servers of the scope (all of them for -1) in Nova's default order, after
+ * `after`: a range of the list indexes (migration 005), so a page costs what its rows
+ * cost, however many servers the project has.
+ */
+export function listServersPage(db: Db, scope: ListScope, after: ListPlace | undefined, limit: number): ListedServer[] {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (opts.projectId) {
+  if (scope.projectId) {
     where.push('project_id = ?');
-    args.push(opts.projectId);
+    args.push(scope.projectId);
   }
-  if (!opts.includeDeleted) where.push('deleted = 0');
-  // SQLite writes the whole list as one JSON text of row arrays: one value crosses into JS
+  if (scope.deleted !== 'all') where.push(`deleted = ${scope.deleted === 'deleted' ? 1 : 0}`);
+  if (after) {
+    where.push('(created_at, seq) < (?, ?)');
+    args.push(after.created_at, after.seq);
+  }
+  // SQLite writes the page as one JSON text of row arrays: one value crosses into JS
   // instead of forty per server, and V8's JSON.parse builds the arrays faster than the
   // driver builds its values one by one. Columns are TEXT and INTEGER: the round trip is exact.
-  const sql = `SELECT json_group_array(json_array(${LISTED_COLUMNS}) ORDER BY created_at DESC, seq DESC) FROM servers ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-  return (JSON.parse((rawStmt(db, sql).get(...args) as [string])[0]) as unknown[][]).map(toListed);
+  const sql =
+    `SELECT json_group_array(json_array(${LISTED_COLUMNS}) ORDER BY created_at DESC, seq DESC) FROM (` +
+    `SELECT ${LISTED_COLUMNS} FROM servers ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, seq DESC LIMIT ?)`;
+  return (JSON.parse((rawStmt(db, sql).get(...args, limit) as [string])[0]) as unknown[][]).map(toListed);
 }
 
 /** The listed columns of the given servers, deleted or not, in no particular order. */
