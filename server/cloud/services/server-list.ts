@@ -280,15 +280,15 @@ function detailJson(db: Db, rows: ListedServer[], o: ViewOptions, head = '', tai
 }
 
 /**
- * One page of GET /servers (summaries, as text) or /servers/detail (UTF-8 bytes), with the
- * next link; `cacheable` when no server on it is in a transition (progress moves with the clock).
+ * One page of GET /servers (summaries) or /servers/detail, as UTF-8 bytes, with the next
+ * link; `cacheable` when no server on it is in a transition (progress moves with the clock).
  */
-export function serverListAnswer(db: Db, o: ViewOptions, query: Query, detail: boolean): { body: string | Buffer; cacheable: boolean } {
+export function serverListAnswer(db: Db, o: ViewOptions, query: Query, detail: boolean): { body: Buffer; cacheable: boolean } {
   const { rows, nextMarker } = findServers(db, o.ctx, query, detail);
   const links = nextLinks(o.ctx, detail ? 'servers/detail' : 'servers', query, nextMarker);
   const tail = `${links.length ? `,"servers_links":${JSON.stringify(links)}` : ''}}`;
   return {
-    body: detail ? detailJson(db, rows, o, '{"servers":', tail) : `{"servers":${JSON.stringify(summaryView(rows, o.ctx))}${tail}`,
+    body: detail ? detailJson(db, rows, o, '{"servers":', tail) : Buffer.from(`{"servers":${JSON.stringify(summaryView(rows, o.ctx))}${tail}`),
     cacheable: !detail || rows.every((r) => r.task_state === null),
   };
 }
