@@ -182,6 +182,11 @@ const snapshotShown = z.object({ displayName: nullableText, displayDescription: 
 const securityGroupShown = z.object({ description: nullableText, tenant_id: text, rules: z.array(z.object({ parent_group_id: text, ip_protocol: nullableText, ip_range: z.object({}).loose() })) });
 
 const resources: Record<string, OwnContractEntry> = {
+  // Nova's fixed extension list: every entry has these six keys.
+  'extensions.list_extensions': json(
+    200,
+    z.object({ extensions: z.array(z.strictObject({ alias: text, description: text, links: z.array(z.never()), name: text, namespace: text, updated: text })).min(1) }),
+  ),
   'versions.list_versions': json(200, versionsResponseSchema, z.object({ versions: z.array(versionShown).min(1) })),
   'versions.get_one_version': json(200, versionResponseSchema, z.object({ version: versionShown })),
 
