@@ -216,6 +216,14 @@ const resources: Record<string, OwnContractEntry> = {
   // The limits and quotas pages show every one of these; the SPA's schemas leave each optional.
   'limits.get_limit': json(200, limitsResponseSchema, z.object({ limits: z.object({ absolute: absoluteLimitsSchema.required() }) })),
   'quotas.get_quota_set': json(200, quotaSetResponseSchema, z.object({ quota_set: quotaSetSchema.required() })),
+  // Nova's detail: each quota of the set as { limit, in_use, reserved }.
+  'quotas.get_quota_set_details': json(
+    200,
+    z.object({
+      quota_set: z.object({ id: text }).catchall(z.strictObject({ limit: z.number().int(), in_use: z.number().int().nonnegative(), reserved: z.literal(0) })),
+    }),
+    z.object({ quota_set: z.object(Object.fromEntries(Object.keys(quotaSetSchema.shape).filter((k) => k !== 'id').map((k) => [k, z.object({ limit: z.number() })]))) }),
+  ),
 
   'availability_zone.list_availability_zone_list': json(200, availabilityZoneListResponseSchema, z.object({ availabilityZoneInfo: z.array(zoneSchema).min(1) })),
   // Admins see the hosts of each zone.
