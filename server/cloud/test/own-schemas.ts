@@ -200,6 +200,7 @@ const resources: Record<string, OwnContractEntry> = {
   'images.list_images_details': json(200, imageListResponseSchema, z.object({ images: z.array(z.object({ metadata: z.record(z.string(), z.unknown()) })) })),
   'images.get_image': json(200, imageResponseSchema, z.object({ image: z.object({ metadata: z.record(z.string(), z.unknown()), created: text, updated: text }) })),
   'images.image_metadata': json(200, imageMetadataResponseSchema),
+  'images.image_meta_item': json(200, z.object({ meta: stringMap.refine((m) => Object.keys(m).length === 1, 'one item') })),
   'images.delete': empty(204),
 
   // Key pairs carry their type from 2.2, which also changed create to 201 and delete to 204.
