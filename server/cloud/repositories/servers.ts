@@ -56,6 +56,11 @@ export function getServer(db: Db, projectId: string, id: string): ServerRow | un
     | undefined;
 }
 
+/** A server whatever its state, deleted included; undefined when there is none of that id. */
+export function getServerEvenDeleted(db: Db, id: string): ServerRow | undefined {
+  return stmt(db, 'SELECT * FROM servers WHERE id = ?').get(id) as ServerRow | undefined;
+}
+
 /** A server row whatever its state (a write reads back what it wrote). */
 export function serverById(db: Db, id: string): ServerRow {
   return stmt(db, 'SELECT * FROM servers WHERE id = ?').get(id) as ServerRow;
