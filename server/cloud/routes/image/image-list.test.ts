@@ -178,3 +178,14 @@ describe('Image API v2 list: filters', () => {
     await refuses('?updated_at=around:2026-06-01T00:00:00Z', 'Unable to filter on a unknown operator.');
   });
 });
+
+describe('Image API v2 list: images without a name', () => {
+  it('sorts a null name lowest, as SQL does: first ascending, last descending, and pages past it', async () => {
+    const unnamed = insertImage(app.db, { projectId: alice.projectId, name: null as unknown as string, status: 'active', visibility: 'private' }).id;
+    const asc = (await list(alice, '?sort=name:asc')).images;
+    expect(asc[0]).toMatchObject({ id: unnamed, name: null });
+    expect((await list(alice, '?sort=name:desc')).images.at(-1)!.id).toBe(unnamed);
+    const after = await list(alice, `?sort=name:asc&marker=${unnamed}`);
+    expect(after.images.map((i) => i.id)).toEqual(asc.slice(1).map((i) => i.id));
+  });
+});
