@@ -70,11 +70,13 @@ export function deleteImageApi(db: Db, ctx: ImageContext, id: string): void {
   softDeleteImage(db, image.id);
 }
 
+// No apostrophes: an HTML error escapes them, and clients print the escape.
+const READ_ONLY = 'The image service of this cloud is read-only';
 /** The writes of image data this cloud refuses, with Glance's policy name and why. */
 const REFUSED_WRITES = {
-  create: { policy: 'add_image', why: "This cloud's image service is read-only: images are made from servers (the compute API's createImage action)." },
-  update: { policy: 'modify_image', why: "This cloud's image service is read-only." },
-  upload: { policy: 'upload_image', why: "This cloud's image service is read-only: it keeps no image data, images are made from servers (the compute API's createImage action)." },
+  create: { policy: 'add_image', why: `${READ_ONLY}: images are made from servers, with the createImage action of the compute API.` },
+  update: { policy: 'modify_image', why: `${READ_ONLY}.` },
+  upload: { policy: 'upload_image', why: `${READ_ONLY}: it keeps no image data; images are made from servers, with the createImage action of the compute API.` },
   download: { policy: 'download_image', why: 'This cloud keeps no image data to download.' },
 } as const;
 
