@@ -17,7 +17,8 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
   echo "Installing Debian's ${missing[*]} (needed by the tests)..."
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # with recommends: Chromium's fonts (fonts-liberation) make pages render as users see them
+  apt-get install -y -qq "${missing[@]}" >/dev/null
   exit 0
 fi
 
