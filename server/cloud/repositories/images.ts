@@ -15,11 +15,25 @@ export interface Image {
   min_disk: number;
   min_ram: number;
   size: number | null;
+  /** Glance's core fields, never properties: what the image's data is once uploaded. */
+  disk_format: string | null;
+  container_format: string | null;
   server_id: string | null;
+  /** The image's properties (the compute API's image metadata). */
   metadata: Record<string, string>;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+}
+
+/** Glance's fields that a property of the same name would name: never kept among the properties. */
+export const FORMAT_FIELDS = ['disk_format', 'container_format'] as const;
+
+/** The properties without the format fields. */
+export function withoutFormats(md: Record<string, string>): Record<string, string> {
+  const properties = { ...md };
+  for (const f of FORMAT_FIELDS) delete properties[f];
+  return properties;
 }
 
 interface ImageRow extends Omit<Image, 'metadata'> {
@@ -102,6 +116,8 @@ export interface NewImage {
   minDisk?: number;
   minRam?: number;
   size?: number | null;
+  diskFormat?: string | null;
+  containerFormat?: string | null;
   serverId?: string | null;
   metadata?: Record<string, string>;
   createdAt?: string;
@@ -113,10 +129,10 @@ export function insertImage(db: Db, img: NewImage): Image {
   const id = img.id ?? uuid();
   const now = img.createdAt ?? isoNow();
   db.prepare(
-    `INSERT INTO images (id, project_id, user_id, name, status, visibility, min_disk, min_ram, size, server_id,
-                         metadata, created_at, updated_at, due_at, seq)
-     VALUES (@id, @project_id, @user_id, @name, @status, @visibility, @min_disk, @min_ram, @size, @server_id,
-             @metadata, @now, @now, @due_at, (SELECT COALESCE(MAX(seq), 0) + 1 FROM images))`,
+    `INSERT INTO images (id, project_id, user_id, name, status, visibility, min_disk, min_ram, size, disk_format,
+                         container_format, server_id, metadata, created_at, updated_at, due_at, seq)
+     VALUES (@id, @project_id, @user_id, @name, @status, @visibility, @min_disk, @min_ram, @size, @disk_format,
+             @container_format, @server_id, @metadata, @now, @now, @due_at, (SELECT COALESCE(MAX(seq), 0) + 1 FROM images))`,
   ).run({
     id,
     project_id: img.projectId,
@@ -127,6 +143,8 @@ export function insertImage(db: Db, img: NewImage): Image {
     min_disk: img.minDisk ?? 0,
     min_ram: img.minRam ?? 0,
     size: img.size ?? null,
+    disk_format: img.diskFormat ?? null,
+    container_format: img.containerFormat ?? null,
     server_id: img.serverId ?? null,
     metadata: JSON.stringify(img.metadata ?? {}),
     now,
@@ -154,7 +172,7 @@ export function finishSavingImages(db: Db, nowMs: number): number {
     .run({ nowMs, now: isoNow(nowMs) }).changes;
 }
 
-/** Replaces an image's properties (Glance's metadata of the compute API's image proxy). */
+/** Replaces an image's properties (the compute API's image metadata); its formats are not among them. */
 export function setImageMetadata(db: Db, id: string, metadata: Record<string, string>): void {
   db.prepare('UPDATE images SET metadata = @metadata, updated_at = @now WHERE id = @id').run({ id, metadata: JSON.stringify(metadata), now: isoNow() });
 }
@@ -179,9 +197,10 @@ const IMAGE_API_COLUMNS = {
   min_disk: 'i.min_disk',
   created_at: 'i.created_at',
   updated_at: 'i.updated_at',
-  // Recorded only as the image's own properties (a snapshot's, when the request gave them).
-  disk_format: `json_extract(i.metadata, '$.disk_format')`,
-  container_format: `json_extract(i.metadata, '$.container_format')`,
+  // A snapshot Nova has made has none until its data is uploaded (Nova leaves them out of the
+  // queued image; the driver sets them with the upload): this cloud keeps them from the start.
+  disk_format: `CASE WHEN i.status IN ('queued', 'saving') THEN NULL ELSE i.disk_format END`,
+  container_format: `CASE WHEN i.status IN ('queued', 'saving') THEN NULL ELSE i.container_format END`,
   virtual_size: 'NULL',
   checksum: 'NULL',
   os_hash_algo: 'NULL',
@@ -201,12 +220,8 @@ export type ImageApiCondition =
 
 const SQL_OP = { eq: '=', neq: '!=', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
-/** An image with the formats Glance shows. */
-export interface ImageApiRow extends Image {
-  disk_format: string | null;
-  container_format: string | null;
-}
-type ImageApiDbRow = Omit<ImageApiRow, 'metadata'> & ImageRow;
+/** An image with the formats Glance shows (none while it is saving). */
+export type ImageApiRow = Image;
 
 const API_SELECT = `SELECT i.*, ${IMAGE_API_COLUMNS.disk_format} AS disk_format, ${IMAGE_API_COLUMNS.container_format} AS container_format FROM images i`;
 
@@ -223,7 +238,7 @@ function accessSql(access: ImageApiAccess): string {
 export function imageApiRow(db: Db, access: ImageApiAccess, id: string): ImageApiRow | undefined {
   const row = db
     .prepare(`${API_SELECT} WHERE i.id = @id AND i.status != 'deleted' AND ${accessSql(access)}`)
-    .get({ id, projectId: access.projectId }) as ImageApiDbRow | undefined;
+    .get({ id, projectId: access.projectId }) as ImageRow | undefined;
   return row && fromRow(row);
 }
 
@@ -258,6 +273,6 @@ export function imageApiRows(db: Db, access: ImageApiAccess, visibility: string 
       params[p] = typeof c.value === 'boolean' ? Number(c.value) : c.value;
     }
   });
-  const rows = db.prepare(`${API_SELECT} WHERE ${where.join(' AND ')}`).all(params) as ImageApiDbRow[];
+  const rows = db.prepare(`${API_SELECT} WHERE ${where.join(' AND ')}`).all(params) as ImageRow[];
   return rows.map(fromRow);
 }

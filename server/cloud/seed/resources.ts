@@ -129,6 +129,8 @@ export function seedResources(db: Db, projects: DemoProjects, users: DemoUsers):
       minDisk: i.minDisk,
       minRam: i.minRam,
       size: Math.round(i.size * GiB),
+      diskFormat: 'qcow2',
+      containerFormat: 'bare',
       metadata: imageMetadata(i),
       createdAt: at,
     });
@@ -142,6 +144,8 @@ export function seedResources(db: Db, projects: DemoProjects, users: DemoUsers):
     minDisk: 40,
     minRam: 1024,
     size: Math.round(1.9 * GiB),
+    diskFormat: 'qcow2',
+    containerFormat: 'bare',
     metadata: { ...imageMetadata(PUBLIC_IMAGES[0]), __imagetype: 'private', image_source_type: 'uds' },
   });
 

@@ -2,7 +2,7 @@ import type { RequestContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { badRequest, forbidden, notFound } from '../errors.ts';
 import { quotaLimit } from '../repositories/quotas.ts';
-import { setImageMetadata, type Image } from '../repositories/images.ts';
+import { FORMAT_FIELDS, setImageMetadata, withoutFormats, type Image } from '../repositories/images.ts';
 import { showImage } from './images.ts';
 
 // Writes of an image's metadata through the compute API's image proxy (Nova's
@@ -10,6 +10,11 @@ import { showImage } from './images.ts';
 // PUT replaces, PUT of one key sets it, DELETE of one key removes it. Nova checks the
 // metadata_items quota of the caller's project on the result, then Glance refuses an image
 // the caller does not own (an admin may write any): in that order.
+//
+// An image's formats are Glance's own fields, not properties. Nova sends a metadata key of
+// that name as the field itself, and Glance refuses to replace it once the image has data
+// (Nova's 403): the same value changes nothing, another is refused, and neither is kept
+// among the properties.
 
 type Metadata = Record<string, string>;
 
@@ -17,7 +22,8 @@ function write(db: Db, ctx: RequestContext, image: Image, next: Metadata): Metad
   const limit = quotaLimit(db, ctx.projectId, 'metadata_items');
   if (limit >= 0 && Object.keys(next).length > limit) throw forbidden('Image metadata limit exceeded');
   if (image.project_id !== ctx.projectId && !ctx.isAdmin) throw forbidden(`Not authorized for image ${image.id}.`);
-  setImageMetadata(db, image.id, next);
+  if (FORMAT_FIELDS.some((f) => Object.hasOwn(next, f) && next[f] !== image[f])) throw forbidden(`Not authorized for image ${image.id}.`);
+  setImageMetadata(db, image.id, withoutFormats(next));
   return next;
 }
 

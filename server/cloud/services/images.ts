@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import { badRequest, forbidden, notFound } from '../errors.ts';
 import { isoNow } from '../ids.ts';
 import { last, paginate, type Query } from '../pagination.ts';
-import { getImage, insertImage, listImages, softDeleteImage, type Image } from '../repositories/images.ts';
+import { getImage, insertImage, listImages, softDeleteImage, withoutFormats, type Image } from '../repositories/images.ts';
 
 // Chapter 7: Nova's image proxy (read, metadata, delete), and the images servers make.
 
@@ -70,6 +70,9 @@ export interface ServerImageRequest {
   minDisk: number;
   minRam: number;
   size: number;
+  /** The base image's formats (none for a volume-backed server): what the upload will be. */
+  diskFormat?: string | null;
+  containerFormat?: string | null;
   /**
    * How long the image stays SAVING (pass `app.cloudConfig.transitionMs`). Without it the
    * image becomes ACTIVE at the engine's next tick.
@@ -81,6 +84,7 @@ export interface ServerImageRequest {
  * The image createImage makes of a server: private to the project, SAVING until the
  * transition engine finishes it. Nova's compute API adds the snapshot properties
  * (image_type, instance_uuid, owner and user) to whatever metadata the request carried.
+ * Formats in that metadata are Glance's fields, which the upload sets: they are not kept.
  */
 export function createServerImage(db: Db, r: ServerImageRequest): Image {
   return insertImage(db, {
@@ -92,9 +96,11 @@ export function createServerImage(db: Db, r: ServerImageRequest): Image {
     minDisk: r.minDisk,
     minRam: r.minRam,
     size: r.size,
+    diskFormat: r.diskFormat,
+    containerFormat: r.containerFormat,
     serverId: r.serverId,
     metadata: {
-      ...r.metadata,
+      ...withoutFormats(r.metadata),
       image_type: 'snapshot',
       image_location: 'snapshot',
       instance_uuid: r.serverId,

@@ -184,6 +184,8 @@ const ACTIONS: Record<string, (e: Env) => ActionResult> = {
       minDisk: Math.max(flavor?.disk ?? 0, base?.min_disk ?? 0),
       minRam: base?.min_ram ?? 0,
       size: base?.size ?? 0,
+      diskFormat: base?.disk_format ?? null,
+      containerFormat: base?.container_format ?? null,
       dueInMs: e.transitionMs,
     });
     const actionId = recordRequest(e.db, e.ctx, e.server.id, 'createImage', 'compute_snapshot_instance');
