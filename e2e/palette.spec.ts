@@ -52,7 +52,7 @@ test('Ctrl+K on the flavors page opens the palette at the first press; a server 
   await search(page).fill(target.name);
   await page.getByRole('button', { name: `Open ${target.name}` }).click();
   await expect(page).toHaveURL(new RegExp(`/servers/${target.id}$`));
-  await expect(page.getByRole('heading', { name: target.name, level: 2, exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: target.name, level: 1, exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(search(page)).toBeHidden();
 
   // the header's search button opens the same, single palette

@@ -61,7 +61,7 @@ test.afterAll(async () => {
 
 async function openTab(page: Page, tab: string) {
   await page.goto(`/servers/${server.id}${tab === 'overview' ? '' : `/${tab}`}`);
-  await expect(page.getByRole('heading', { name, level: 2, exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name, level: 1, exact: true })).toBeVisible();
 }
 
 test('overview: fields of the microversion, rename in place, description', async ({ page }) => {
@@ -83,7 +83,7 @@ test('overview: fields of the microversion, rename in place, description', async
   await field.fill(renamed);
   await page.getByRole('button', { name: 'Save' }).click();
   name = renamed;
-  await expect(page.getByRole('heading', { name: renamed, level: 2, exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: renamed, level: 1, exact: true })).toBeVisible();
   expect((await bob.server(server.id))?.name).toBe(renamed);
 
   await overview.getByRole('button', { name: 'Edit Description' }).click();
@@ -121,9 +121,9 @@ test('metadata: item set, edit and delete; merge and replace all; limits checked
 
   // merge: env kept, tier added
   await page.getByRole('button', { name: 'Edit all' }).click();
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await page.getByRole('textbox', { name: 'Key 2' }).fill('tier');
-  await page.getByRole('textbox', { name: 'Value 2' }).fill('web');
+  await page.getByRole('button', { name: 'Add to Metadata' }).click();
+  await page.getByRole('textbox', { name: 'Metadata key 2' }).fill('tier');
+  await page.getByRole('textbox', { name: 'Metadata value 2' }).fill('web');
   await page.getByRole('button', { name: 'Merge', exact: true }).click();
   const merge = page.getByRole('dialog', { name: 'Merge metadata' });
   await merge.getByLabel('Show API request and CLI').check();
@@ -134,7 +134,7 @@ test('metadata: item set, edit and delete; merge and replace all; limits checked
 
   // replace all: env removed
   await page.getByRole('button', { name: 'Edit all' }).click();
-  await page.getByRole('button', { name: 'Remove pair 1' }).click();
+  await page.getByRole('button', { name: 'Remove Metadata pair 1' }).click();
   await page.getByRole('button', { name: 'Replace all', exact: true }).click();
   const replace = page.getByRole('dialog', { name: 'Replace all metadata' });
   await expect(replace.getByText('items removed: 1')).toBeVisible();

@@ -113,7 +113,7 @@ test('creates a server through the wizard with a new key pair and user data', as
   // lands on the new server's page
   await expect(page).toHaveURL(/\/servers\/[0-9a-f-]{36}$/, { timeout: 30_000 });
   const id = page.url().split('/').at(-1)!;
-  await expect(page.getByRole('heading', { name: 'e2e-web-1', level: 2 })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: 'e2e-web-1', level: 1 })).toBeVisible({ timeout: 30_000 });
 
   // what the cloud got
   const session = await cloudLogin(t.username, t.password, t.project);
@@ -204,8 +204,8 @@ test('every field is checked before anything is sent', async ({ page }) => {
   await tags.fill('.hidden');
   await tags.press('Enter');
   await expect(advanced.getByText('A tag cannot start with “.”')).toBeVisible();
-  await advanced.getByRole('button', { name: 'Add' }).first().click();
-  await advanced.getByRole('textbox', { name: 'Key 1' }).first().fill('bad/key');
+  await advanced.getByRole('button', { name: 'Add to Metadata' }).click();
+  await advanced.getByRole('textbox', { name: 'Metadata key 1' }).fill('bad/key');
   await expect(advanced.getByText('Key: only letters, digits, spaces and - _ : .')).toBeVisible();
   await next(page);
   await expect(advanced).toBeVisible();

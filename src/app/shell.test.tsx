@@ -44,7 +44,7 @@ describe('app shell', () => {
     const unbuilt = areas.filter((area) => !isAreaBuilt(area.key)).map((area) => AREAS[areas.indexOf(area)] ?? '');
     for (const area of unbuilt.slice(0, 3)) {
       await user.click(within(nav).getByRole('link', { name: area }));
-      expect(await screen.findByRole('heading', { name: area, level: 2 })).toBeInTheDocument();
+      expect(await screen.findByRole('heading', { name: area, level: 1 })).toBeInTheDocument();
       expect(screen.getByText('Not built yet')).toBeInTheDocument();
     }
   });

@@ -71,7 +71,7 @@ function SecurityGroupView({ group }: { group: SecurityGroup }) {
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
             <Card padding="lg">
-              <Title order={3} size="h5" mb="xs">
+              <Title order={2} size="h5" mb="xs">
                 {t('securityGroups.rules.title', { count: group.rules.length })}
               </Title>
               <RuleTable
@@ -91,7 +91,7 @@ function SecurityGroupView({ group }: { group: SecurityGroup }) {
               />
             </Card>
             <Card padding="lg">
-              <Title order={3} size="h5" mb="xs">
+              <Title order={2} size="h5" mb="xs">
                 {t('securityGroups.rules.addTitle')}
               </Title>
               <RuleForm group={group} groups={groups.data ?? [group]} />
@@ -111,7 +111,7 @@ function SecurityGroupView({ group }: { group: SecurityGroup }) {
               />
             </Card>
             <Card padding="lg">
-              <Title order={3} size="h5" mb="xs">
+              <Title order={2} size="h5" mb="xs">
                 {t('securityGroups.detail.servers')}
               </Title>
               {!servers ? (

@@ -2,7 +2,7 @@ import { Anchor, Badge, Card, Code, Group, SimpleGrid, Stack, Text, Title } from
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { CopyableId, DetailFields } from '../../../components/detail-fields';
+import { DetailFields } from '../../../components/detail-fields';
 import { FeatureUnavailable } from '../../../components/feature-unavailable';
 import { flavorQueries } from '../../flavors/queries';
 import { imageQueries } from '../../images/queries';
@@ -34,7 +34,7 @@ const EXTENDED = [
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <Card withBorder padding="md" radius="md">
-      <Title order={3} size="h5" mb="sm">
+      <Title order={2} size="h5" mb="sm">
         {title}
       </Title>
       {children}
@@ -70,7 +70,8 @@ export function OverviewTab({ server }: { server: Server }) {
         <Section title={t('server-detail.overview.general')}>
           <DetailFields
             fields={[
-              { label: t('server-detail.overview.id'), value: <CopyableId value={server.id} /> },
+              // the header above shows the id with its copy button
+              { label: t('server-detail.overview.id'), value: mono(server.id) },
               { label: t('server-detail.overview.name'), value: server.name },
               { label: t('server-detail.overview.status'), value: <ServerStatus server={server} /> },
               {

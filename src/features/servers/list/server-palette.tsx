@@ -67,7 +67,8 @@ export function ServerPalette({ actor }: { actor: Actor }) {
       shortcut={null}
       scrollable
       maxHeight={420}
-      aria-label={t('servers.palette.label')}
+      // the dialog itself (Mantine's Spotlight names its root, not the dialog)
+      attributes={{ content: { 'aria-label': t('servers.palette.label') } }}
     >
       <Spotlight.Search placeholder={t('servers.palette.placeholder')} leftSection={<IconSearch size={18} />} />
       <Spotlight.ActionsList aria-label={t('servers.palette.results')}>

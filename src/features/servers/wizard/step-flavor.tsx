@@ -1,4 +1,4 @@
-import { Badge, Group, Radio, Stack, Switch, Table, Text } from '@mantine/core';
+import { Badge, Group, Radio, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/format';
@@ -55,12 +55,16 @@ export function StepFlavor({ form, catalog, errorOf }: StepProps) {
           <Table highlightOnHover aria-label={t('servers.wizard.flavorTable')} verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={40} />
+                <Table.Th w={40}>
+                  <VisuallyHidden>{t('servers.wizard.flavorChoice')}</VisuallyHidden>
+                </Table.Th>
                 <Table.Th>{t('servers.wizard.flavorName')}</Table.Th>
                 <Table.Th ta="right">{t('servers.wizard.vcpus')}</Table.Th>
                 <Table.Th ta="right">{t('servers.wizard.ram')}</Table.Th>
                 <Table.Th ta="right">{t('servers.wizard.disk')}</Table.Th>
-                <Table.Th />
+                <Table.Th>
+                  <VisuallyHidden>{t('servers.wizard.flavorNotes')}</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -100,7 +100,7 @@ function ImageChoices({ form, catalog, errorOf }: StepProps) {
                         {t('servers.wizard.minRam', { size: image.minRam ? format.megabytes(image.minRam) : t('servers.wizard.none') })}
                       </Badge>
                       {visibility && (
-                        <Badge size="xs" variant="outline" tt="none">
+                        <Badge size="xs" variant="light" tt="none">
                           {t(`servers.wizard.imageType.${visibility}`, { defaultValue: visibility })}
                         </Badge>
                       )}

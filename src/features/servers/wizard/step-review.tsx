@@ -34,11 +34,16 @@ function QuotaRow({ line }: { line: QuotaLine }) {
         )}
       </Group>
       {!unlimited && (
-        <Progress.Root size="sm" aria-label={text}>
-          <Progress.Section value={Math.min(100, (line.used / Math.max(1, line.max ?? 1)) * 100)} color="gray" />
+        <Progress.Root size="sm">
+          <Progress.Section
+            value={Math.min(100, (line.used / Math.max(1, line.max ?? 1)) * 100)}
+            color="gray"
+            aria-label={t('servers.quota.bar.used', { resource: t(`servers.quota.name.${line.resource}`) })}
+          />
           <Progress.Section
             value={Math.min(100, (line.requested / Math.max(1, line.max ?? 1)) * 100)}
             color={line.exceeds ? 'red' : 'blue'}
+            aria-label={t('servers.quota.bar.requested', { resource: t(`servers.quota.name.${line.resource}`) })}
           />
         </Progress.Root>
       )}
@@ -124,7 +129,7 @@ export function StepReview({ form, catalog, quota, request, submitError }: StepR
       )}
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <Paper withBorder p="md" radius="md">
-          <Title order={4} mb="sm">
+          <Title order={2} size="h4" mb="sm">
             {t('servers.wizard.summary')}
           </Title>
           <Table verticalSpacing={6} aria-label={t('servers.wizard.summary')}>
@@ -146,7 +151,7 @@ export function StepReview({ form, catalog, quota, request, submitError }: StepR
           )}
         </Paper>
         <Paper withBorder p="md" radius="md" role="region" aria-label={t('servers.quota.title')}>
-          <Title order={4} mb="sm">
+          <Title order={2} size="h4" mb="sm">
             {t('servers.quota.title')}
           </Title>
           <Stack gap="md">
@@ -155,7 +160,7 @@ export function StepReview({ form, catalog, quota, request, submitError }: StepR
         </Paper>
       </SimpleGrid>
       <Paper withBorder p="md" radius="md">
-        <Title order={4} mb="sm">
+        <Title order={2} size="h4" mb="sm">
           {t('servers.wizard.request')}
         </Title>
         <ApiRequestPreview {...request} />
