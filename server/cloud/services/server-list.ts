@@ -108,6 +108,9 @@ export function findServers(db: Db, ctx: RequestContext, q: Query, detail: boole
   let rows = cachedServers(db, { projectId: project, includeDeleted });
 
   if (wantDeleted) rows = rows.filter((r) => r.deleted === 1);
+  // the servers of one multi-create (min_count > 1); Nova lets members filter on it too
+  const reservation = one(q.reservation_id);
+  if (reservation !== undefined) rows = rows.filter((r) => r.reservation_id === reservation);
   const image = one(q.image);
   if (image !== undefined) rows = rows.filter((r) => r.image_id === idFromRef(image));
   const flavor = one(q.flavor);
