@@ -397,7 +397,7 @@ test('the command palette finds a server by name, IP or id and opens it or runs 
   await expect(rows(page)).toHaveCount(2);
 
   await page.keyboard.press('Control+K');
-  const search = page.getByPlaceholder('Server name, ID or IP address…');
+  const search = page.getByRole('dialog', { name: 'Command palette' }).getByRole('textbox');
   await search.fill(ip);
   await expect(page.getByRole('button', { name: 'Open palette-002' })).toBeVisible();
   await search.fill(ids[0]);
@@ -408,7 +408,7 @@ test('the command palette finds a server by name, IP or id and opens it or runs 
   await expect.poll(async () => (await compute<{ server: { locked: boolean } }>(session, 'GET', `/servers/${ids[1]}`)).server.locked).toBe(true);
 
   await page.keyboard.press('Control+K');
-  await page.getByPlaceholder('Server name, ID or IP address…').fill('palette-001');
+  await search.fill('palette-001');
   await page.getByRole('button', { name: 'Open palette-001' }).click();
   await expect(page).toHaveURL(new RegExp(`/servers/${ids[0]}$`));
 });

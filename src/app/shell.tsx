@@ -17,6 +17,7 @@ import {
   IconVersions,
   type Icon,
 } from '@tabler/icons-react';
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -99,6 +100,11 @@ export function Component() {
   const region = data?.region ?? config.data?.region;
   const endpointName = data?.endpointName || config.data?.endpointName;
   const palette = usePaletteLauncher();
+  // the palette finds every page by its name in the UI language and by its English one
+  const pages = useMemo(
+    () => areas.map((area) => ({ label: t(`areas.${area.key}.title`), path: area.path, keywords: [area.key, area.path.replace(/[/-]/g, ' ').trim()] })),
+    [t],
+  );
 
   return (
     <AppOverlays>
@@ -143,7 +149,7 @@ export function Component() {
         <AppShell.Main>
           <ComputeProvider>
             <Outlet />
-            <LazyServerPalette wanted={palette.wanted} actor={{ isAdmin: data?.isAdmin ?? false }} />
+            <LazyServerPalette wanted={palette.wanted} actor={{ isAdmin: data?.isAdmin ?? false }} pages={pages} />
           </ComputeProvider>
         </AppShell.Main>
       </AppShell>
