@@ -8,7 +8,7 @@ import { CopyableId, DetailFields } from '../../../components/detail-fields';
 import { DetailPage } from '../../../components/list-parts';
 import { PageHeader } from '../../../components/page-header';
 import { confirm } from '../../../components/confirm';
-import { confirmGroupDelete } from '../../../features/security-groups/components/confirm-group-delete';
+import { confirmGroupDelete, groupDeleteReason } from '../../../features/security-groups/components/confirm-group-delete';
 import { GroupFormModal } from '../../../features/security-groups/components/group-form-modal';
 import { RuleForm } from '../../../features/security-groups/components/rule-form';
 import { RuleTable } from '../../../features/security-groups/components/rule-table';
@@ -31,6 +31,8 @@ function SecurityGroupView({ group }: { group: SecurityGroup }) {
   const servers = serversByName?.get(group.name);
   const isDefault = group.name === DEFAULT_GROUP;
   const sameName = (groups.data ?? []).filter((g) => g.name === group.name).length > 1;
+  // while the servers are not known yet, Delete waits (the cloud refuses a group in use)
+  const deleteReason = servers === undefined && !serversByName ? t('common.loading') : groupDeleteReason(t, group, servers?.length, sameName);
 
   const onDelete = async () => {
     const deleted = await confirmGroupDelete(group, servers?.length, t, (id) => remove.mutateAsync(id)).catch(() => false);
@@ -59,8 +61,8 @@ function SecurityGroupView({ group }: { group: SecurityGroup }) {
               leftSection={<IconTrash size={16} />}
               onClick={() => void onDelete()}
               loading={remove.isPending}
-              disabled={isDefault}
-              title={isDefault ? t('securityGroups.delete.defaultRefused') : undefined}
+              disabled={Boolean(deleteReason)}
+              title={deleteReason || undefined}
             >
               {t('securityGroups.delete.action')}
             </Button>
