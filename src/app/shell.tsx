@@ -54,7 +54,7 @@ function isActive(pathname: string, path: string): boolean {
 
 function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   return (
     <nav aria-label={t('shell.navigation')}>
       {areaSections.map((section) => (
@@ -72,7 +72,8 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
                 <NavLink
                   key={area.key}
                   component={RouterNavLink}
-                  to={area.path}
+                  // on the area's own list, the link keeps its filters (and what is being typed in them)
+                  to={pathname === area.path ? { pathname: area.path, search } : area.path}
                   end={area.path === '/'}
                   label={t(`areas.${area.key}.title`)}
                   leftSection={<AreaIcon size={18} stroke={1.5} />}

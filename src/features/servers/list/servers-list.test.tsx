@@ -222,3 +222,18 @@ describe('servers list: one rule for disruptive and destructive operations', () 
     expect(within(one).getByRole('textbox', { name: 'Type web-1 to confirm' })).toBeInTheDocument();
   });
 });
+
+describe('servers list: the navigation link of the list', () => {
+  it("keeps the filters and what is being typed when the list's own link is clicked", { timeout: 60_000 }, async () => {
+    http = mockHttp(cloudRoutes({ ...lookups, [`GET ${compute('/servers/detail')}`]: { body: { servers: [server('s1', 'web-1')] } } }));
+    const user = userEvent.setup();
+    const { router } = renderApp({ route: '/servers?name=web' });
+    const name = await screen.findByRole('textbox', { name: 'Name' });
+    expect(name).toHaveValue('web');
+    await user.type(name, '-1');
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    await user.click(within(nav).getByRole('link', { name: 'Servers' }));
+    expect(name).toHaveValue('web-1');
+    await waitFor(() => expect(router.state.location.search).toBe('?name=web-1'));
+  });
+});

@@ -12,7 +12,8 @@ export function StepBasics({ form, catalog, errorOf, supportsDescription }: Step
         label={t('servers.wizard.name')}
         description={t('servers.wizard.nameHint', { used: bytes, max: NAME_MAX_BYTES })}
         withAsterisk
-        data-autofocus
+        // the page is the form: what is typed as it opens goes into the name
+        autoFocus
         {...form.getInputProps('name')}
         error={errorOf('name')}
       />
