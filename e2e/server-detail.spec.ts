@@ -363,7 +363,9 @@ test('volumes: attach an available volume of the same zone, then detach it', asy
 
   await table.getByRole('button', { name: `Actions for ${volumeName}` }).click();
   await page.getByRole('menuitem', { name: 'Detach' }).click();
-  await page.getByRole('dialog', { name: 'Detach volume' }).getByRole('button', { name: 'Detach' }).click();
+  const detach = page.getByRole('dialog', { name: `Detach volume ${volumeName}?` });
+  await expect(detach).toContainText(`will be detached from ${name}`);
+  await detach.getByRole('button', { name: 'Detach' }).click();
   await expect(page.getByText('No volumes are attached.')).toBeVisible();
   const after = await bob.call<{ volume: { status: string } }>('GET', `/os-volumes/${volume.id}`);
   expect(after.volume.status).toBe('available');
@@ -379,15 +381,18 @@ test('security groups with their rules; activity with request ids; events for ad
   await expect(page).toHaveURL(new RegExp(`/servers/${server.id}/activity$`));
   const timeline = page.getByLabel('Activity', { exact: true });
   await expect(timeline.getByText('Create', { exact: true })).toBeVisible();
+  // bob made the server: named, not a user id
+  await expect(timeline.getByText('by you (bob)').first()).toBeVisible();
   await expect(timeline.getByText('Attach interface', { exact: true }).first()).toBeVisible();
   await expect(page.getByText('The events of each action (11.2) are visible to admins only.')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Show events' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Show events/ })).toHaveCount(0);
 
   // an admin reads the events of the same server
   await page.context().clearCookies();
   await logIn(page, 'admin', 'admin');
   await page.goto(`/servers/${server.id}/activity`);
-  await page.getByRole('button', { name: 'Show events' }).last().click();
+  await expect(page.getByLabel('Activity', { exact: true }).getByText(/^· by user [0-9a-f]{8}…$/).first()).toBeVisible();
+  await page.getByRole('button', { name: /^Show events/ }).last().click();
   await expect(page.getByText('compute_build_and_run_instance')).toBeVisible();
   await expect(page.getByText('Success').first()).toBeVisible();
 });
