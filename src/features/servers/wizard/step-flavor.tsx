@@ -27,16 +27,22 @@ export function StepFlavor({ form, catalog, errorOf }: StepProps) {
   const hidden = flavors.length - flavors.filter((flavor) => fits(flavor.id)).length;
   const error = errorOf('flavorId');
 
+  /** What the image asks of a flavor, in a sentence; only the minimums it has. */
+  const imageNeeds = (chosen: NonNullable<typeof image>, fromVolume: boolean) => {
+    const needs = [
+      chosen.minRam ? t('servers.wizard.needsRam', { ram: format.megabytes(chosen.minRam) }) : null,
+      fromVolume ? t('servers.wizard.needsVolume') : chosen.minDisk ? t('servers.wizard.needsDisk', { disk: format.gigabytes(chosen.minDisk) }) : null,
+    ].filter((need): need is string => need !== null);
+    const name = chosen.name ?? chosen.id;
+    return needs.length ? t('servers.wizard.flavorFilter', { image: name, needs: needs.join(t('servers.wizard.needsJoin')) }) : t('servers.wizard.flavorFitsAll', { image: name });
+  };
+
   return (
     <Stack gap="sm">
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
           {image
-            ? t('servers.wizard.flavorFilter', {
-                image: image.name ?? image.id,
-                ram: image.minRam ? format.megabytes(image.minRam) : t('servers.wizard.none'),
-                disk: volumeBacked ? t('servers.wizard.diskFromVolume') : format.gigabytes(image.minDisk ?? 0),
-              })
+            ? imageNeeds(image, volumeBacked)
             : form.values.bootSource === 'snapshot'
               ? t('servers.wizard.flavorFromSnapshot')
               : t('servers.wizard.flavorNoImage')}
