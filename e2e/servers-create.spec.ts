@@ -236,3 +236,41 @@ test('the draft survives the end of the session', async ({ page }) => {
   await page.getByRole('button', { name: /Name and zone/ }).click();
   await expect(nameField(page)).toHaveValue('kept-across-login');
 });
+
+test('several servers in one create: named as Nova names them, counted in the quota, each reported and tagged on its own', async ({ page }) => {
+  const t = tenant('many');
+  await logIn(page, t.username, t.password);
+  await openWizard(page);
+  await nameField(page).fill('e2e-many');
+  const count = step(page, 'Name').getByRole('textbox', { name: 'Number of servers' });
+  await count.fill('2');
+  await expect(step(page, 'Name').getByText('Named e2e-many-1 … e2e-many-2; made all or none')).toBeVisible();
+  await next(page);
+  await page.getByRole('radio', { name: IMAGE }).click();
+  await next(page);
+  await page.getByRole('radio', { name: 's3.medium.2' }).check();
+  await next(page);
+  await next(page);
+  await next(page);
+  const tags = page.getByRole('combobox', { name: 'Tags' });
+  await tags.fill('batch');
+  await tags.press('Enter');
+  await next(page);
+
+  const review = step(page, 'Review');
+  await expect(review.getByText('Uses 2 of 10 instances — 2 of 10 in use after it')).toBeVisible();
+  await expect(review.getByLabel('API request', { exact: true })).toContainText('"min_count": 2');
+  await page.getByRole('button', { name: 'Create server' }).click();
+
+  const report = page.getByRole('table', { name: 'Servers created' });
+  await expect(report.getByRole('link')).toHaveText(['e2e-many-1', 'e2e-many-2'], { timeout: 30_000 });
+  const ids = await report.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')!.split('/').pop()!));
+
+  // the cloud made both, and each got the tags once it was ACTIVE
+  const session = await cloudLogin(t.username, t.password, t.project);
+  for (const id of ids) {
+    await waitForStatus(session, id, 'ACTIVE');
+    await expect.poll(async () => (await getServer(session, id)).tags, { timeout: 30_000 }).toEqual(['batch']);
+  }
+  await expect(report.getByText('Active')).toHaveCount(2, { timeout: 30_000 });
+});

@@ -19,6 +19,7 @@ const SERVER_TENANTS = {
   shortcut: {},
   docs: { instances: 20, cores: 40, ram: 102400 },
   badges: {},
+  many: { instances: 10, cores: 40 },
 } satisfies Record<string, TenantQuotas>;
 
 export type TenantName = keyof typeof SERVER_TENANTS;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/format';
 import { exceedsQuota, quotaImpact } from './quota-impact';
 import { flavorFitsImage } from './wizard-validation';
-import { bootsFromVolume } from './wizard-values';
+import { bootsFromVolume, serverCount } from './wizard-values';
 import type { StepProps } from './wizard-types';
 import classes from './wizard.module.css';
 
@@ -76,7 +76,7 @@ export function StepFlavor({ form, catalog, errorOf }: StepProps) {
             <Table.Tbody>
               {shown.map((flavor) => {
                 const fit = fits(flavor.id);
-                const over = exceedsQuota(quotaImpact(catalog.limits, flavor));
+                const over = exceedsQuota(quotaImpact(catalog.limits, flavor, serverCount(form.values)));
                 const selected = form.values.flavorId === flavor.id;
                 return (
                   <Table.Tr

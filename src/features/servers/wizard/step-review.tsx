@@ -7,6 +7,7 @@ import { useFormatters } from '../../../lib/format';
 import type { QuotaLine } from './quota-impact';
 import { tagsAfterCreate } from './request-builders';
 import type { WizardForm, WizardCatalog } from './wizard-types';
+import { serverNames } from './wizard-values';
 
 /** Nova answers an over-quota create with 403 "Quota exceeded for …" (older: 413 overLimit). */
 function isQuotaRefusal(error: unknown): boolean {
@@ -73,8 +74,9 @@ export function StepReview({ form, catalog, quota, request, submitError }: StepR
   const described = submitError ? describeError(submitError, t) : null;
   const error = described && isQuotaRefusal(submitError) ? { ...described, title: t('servers.quota.refusedTitle') } : described;
 
+  const names = serverNames(values);
   const rows: Array<[string, React.ReactNode]> = [
-    [t('servers.wizard.name'), values.name],
+    names.length > 1 ? [t('servers.wizard.names'), t('servers.wizard.namesSummary', { count: names.length, first: names[0], last: names.at(-1) })] : [t('servers.wizard.name'), values.name],
     [t('servers.wizard.az'), values.availabilityZone || t('servers.wizard.azAny')],
     values.bootSource === 'snapshot'
       ? [t('servers.wizard.snapshot'), snapshot?.name || values.snapshotId]
