@@ -274,3 +274,31 @@ test('several servers in one create: named as Nova names them, counted in the qu
   }
   await expect(report.getByText('Active')).toHaveCount(2, { timeout: 30_000 });
 });
+
+test('the stepper stays on one line at 1440 px, its labels whole and inside the page, in both languages', async ({ browser }) => {
+  const t = tenant('many');
+  for (const language of ['en', 'zh-CN']) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await logIn(page, t.username, t.password);
+    await page.evaluate((chosen) => localStorage.setItem('ecs-console.language', chosen), language);
+    await page.goto('/servers/create');
+    const stepper = page.locator('main .mantine-Stepper-root');
+    await expect(stepper.locator('.mantine-Stepper-step')).toHaveCount(7, { timeout: 30_000 });
+    const layout = await stepper.evaluate((root) => {
+      const box = (element: Element) => element.getBoundingClientRect();
+      const steps = [...root.querySelectorAll('.mantine-Stepper-step')];
+      const texts = [...root.querySelectorAll('.mantine-Stepper-stepLabel, .mantine-Stepper-stepDescription')];
+      return {
+        tops: [...new Set(steps.map((step) => Math.round(box(step).top)))],
+        lastRight: Math.round(box(steps.at(-1)!.querySelector('.mantine-Stepper-stepBody')!).right),
+        rootRight: Math.round(box(root).right),
+        wrapped: texts.filter((text) => box(text).height > parseFloat(getComputedStyle(text).lineHeight) * 1.5).map((text) => text.textContent),
+      };
+    });
+    expect(layout.tops, `${language}: one line of steps`).toHaveLength(1);
+    expect(layout.wrapped, `${language}: labels on one line`).toEqual([]);
+    expect(layout.lastRight, `${language}: the last label inside the stepper`).toBeLessThanOrEqual(layout.rootRight);
+    await context.close();
+  }
+});

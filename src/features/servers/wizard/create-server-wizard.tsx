@@ -193,7 +193,7 @@ export function CreateServerWizard({ catalog, keypairCreation }: { catalog: Wiza
           }
         }}
         size="sm"
-        classNames={{ steps: classes.stepper }}
+        classNames={{ steps: classes.stepper, separator: classes.stepperSeparator, stepLabel: classes.stepperText, stepDescription: classes.stepperText }}
         aria-label={t('servers.wizard.steps')}
       >
         {WIZARD_STEPS.map((name) => (
