@@ -88,6 +88,25 @@ describe('app shell', () => {
     expect(await screen.findByRole('link', { name: 'Servers' })).toBeInTheDocument();
   });
 
+  it("says the embedded cloud's endpoint in the UI's language", async () => {
+    http = mockHttp(cloudRoutes({ 'GET /auth/session': { body: { ...session, endpointName: 'Embedded cloud' } } }));
+    const user = userEvent.setup();
+    renderApp({ route: '/' });
+    expect(await screen.findByLabelText('Region and endpoint')).toHaveTextContent(/^cn-north-1 · Embedded cloud$/);
+    await user.click(screen.getByRole('button', { name: 'Language' }));
+    await user.click(await screen.findByRole('menuitem', { name: '简体中文' }));
+    expect(await screen.findByLabelText('区域和终端节点')).toHaveTextContent(/^cn-north-1 · 内置云平台$/);
+    await user.click(screen.getByRole('button', { name: '语言' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'English' }));
+    await screen.findByRole('link', { name: 'Servers' });
+  });
+
+  it("shows an operator's endpoint name as given, in either language", async () => {
+    http = mockHttp(cloudRoutes({ 'GET /auth/session': { body: { ...session, endpointName: 'Embedded cloud east' } } }));
+    renderApp({ route: '/' });
+    expect(await screen.findByLabelText('Region and endpoint')).toHaveTextContent(/^cn-north-1 · Embedded cloud east$/);
+  });
+
   it('logs out to the plain login page: not "session expired", whatever the open page asks after', async () => {
     let signedIn = true;
     const gate = (answer: () => { status?: number; body?: unknown }) => () =>

@@ -27,6 +27,7 @@ import { LazyServerPalette, PaletteButton, usePaletteLauncher } from '../feature
 import { ProjectSwitcher } from '../features/session/components/project-switcher';
 import { UserMenu } from '../features/session/components/user-menu';
 import { sessionQueries } from '../features/session/queries';
+import { endpointLabel, endpointName as shownEndpointName } from '../features/session/endpoint-label';
 import { areaOf, areas, areaSections, type AreaKey } from './areas';
 import { AppOverlays } from './app-overlays';
 import { ComputeProvider } from './compute-provider';
@@ -121,9 +122,9 @@ export function Component() {
                 {t('app.name')}
               </Text>
               {(region || endpointName) && (
-                <Tooltip label={t('shell.endpoint', { region: region ?? '–', endpoint: endpointName ?? '–' })}>
+                <Tooltip label={t('shell.endpoint', { region: region ?? '–', endpoint: shownEndpointName(endpointName, t) || '–' })}>
                   <Badge variant="light" color="gray" tt="none" visibleFrom="sm" aria-label={t('shell.regionLabel')}>
-                    {[region, endpointName].filter(Boolean).join(' · ')}
+                    {endpointLabel(region, endpointName, t)}
                   </Badge>
                 </Tooltip>
               )}
