@@ -11,8 +11,7 @@ import { confirm } from '../../../components/confirm';
 import { confirmGroupDelete, groupDeleteReason } from '../../../features/security-groups/components/confirm-group-delete';
 import { GroupFormModal } from '../../../features/security-groups/components/group-form-modal';
 import { RuleForm } from '../../../features/security-groups/components/rule-form';
-import { RuleTable } from '../../../features/security-groups/components/rule-table';
-import { rulePorts, ruleProtocol, ruleSource } from '../../../features/security-groups/components/rule-text';
+import { ruleLabel, RuleTable } from '../../../features/security-groups/components/rule-table';
 import { useDeleteSecurityGroup, useDeleteSecurityGroupRule } from '../../../features/security-groups/mutations';
 import { securityGroupQueries } from '../../../features/security-groups/queries';
 import { DEFAULT_GROUP, type SecurityGroup } from '../../../features/security-groups/schemas';
@@ -78,18 +77,19 @@ function SecurityGroupView({ group }: { group: SecurityGroup }) {
               </Title>
               <RuleTable
                 rules={group.rules}
-                onDelete={(rule) =>
+                onDelete={(row) => {
+                  // a merged row is several rules: all of them go, and the dialog says so
+                  const several = row.rules.length > 1;
+                  const values = { count: row.rules.length, rule: ruleLabel({ ...row, rules: [row.rule] }, t) };
                   void confirm({
-                    title: t('securityGroups.rules.deleteTitle'),
-                    message: t('securityGroups.rules.deleteMessage', {
-                      rule: `${ruleProtocol(rule, t)} ${rulePorts(rule, t)} · ${ruleSource(rule, t)}`,
-                    }),
+                    title: t(several ? 'securityGroups.rules.deleteMergedTitle' : 'securityGroups.rules.deleteTitle', values),
+                    message: t(several ? 'securityGroups.rules.deleteMergedMessage' : 'securityGroups.rules.deleteMessage', values),
                     confirmLabel: t('securityGroups.rules.delete'),
                     danger: true,
                   })
-                    .then((ok) => (ok ? removeRule.mutateAsync(rule.id) : undefined))
-                    .catch(() => undefined)
-                }
+                    .then((ok) => (ok ? removeRule.mutateAsync(row.rules.map((rule) => rule.id)) : undefined))
+                    .catch(() => undefined);
+                }}
               />
             </Card>
             <Card padding="lg">
