@@ -71,7 +71,9 @@ test('overview: fields of the microversion, rename in place, description', async
   await expect(overview.getByText('s3.medium.2', { exact: true })).toBeVisible();
   await expect(overview.getByRole('link', { name: 'Ubuntu 22.04 server 64bit' })).toBeVisible();
   await expect(overview.getByText(keyName, { exact: true })).toBeVisible();
-  await expect(overview.getByText('RUNNING (1)')).toBeVisible();
+  // the power state in words; the cloud's own value on hover (and read out after the word)
+  await overview.getByText('Running (RUNNING (1))', { exact: true }).hover();
+  await expect(page.getByRole('tooltip')).toHaveText('The cloud says: RUNNING (1)');
 
   // rename: the spec's rule checked as one types
   await page.getByRole('button', { name: 'Edit Server name' }).first().click();

@@ -7,7 +7,7 @@ import { DEFAULT_GROUP, type SecurityGroup } from '../schemas';
  * cloud answers 400) — or null. Servers name their groups, so a group whose name another group
  * shares may or may not be the one in use: it is not blocked, the dialog warns instead.
  */
-export function groupDeleteBlock(group: Pick<SecurityGroup, 'name'>, usedBy: number | undefined, nameShared: boolean): 'default' | 'inUse' | null {
+function groupDeleteBlock(group: Pick<SecurityGroup, 'name'>, usedBy: number | undefined, nameShared: boolean): 'default' | 'inUse' | null {
   if (group.name === DEFAULT_GROUP) return 'default';
   if (usedBy && !nameShared) return 'inUse';
   return null;

@@ -9,7 +9,7 @@ const POWER_STATES: Record<number, string> = { 0: 'NOSTATE', 1: 'RUNNING', 3: 'P
 export const powerStateWord = (power: number): string => `${POWER_STATES[power] ?? power} (${power})`;
 
 /** The fields whose values the console says in the UI's language (`server-detail.raw.<field>.<value>`). */
-export type RawField = 'vmState' | 'powerState' | 'diskConfig' | 'hostStatus';
+type RawField = 'vmState' | 'powerState' | 'diskConfig' | 'hostStatus';
 
 interface RawValueProps {
   field: RawField;
