@@ -26,6 +26,12 @@ describe('theme colours (WCAG AA, 4.5:1)', () => {
     expect(contrastRatio(dark['--mantine-color-dimmed'], resolved.colors.dark[7])).toBeGreaterThanOrEqual(4.5);
     expect(contrastRatio(dark['--mantine-color-dimmed'], resolved.colors.dark[6])).toBeGreaterThanOrEqual(4.5);
   });
+
+  it("a field's error text reads in each scheme (on white; on the dark page and the dark field)", () => {
+    expect(contrastRatio(light['--mantine-color-error'], '#ffffff')).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio(dark['--mantine-color-error'], resolved.colors.dark[7])).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio(dark['--mantine-color-error'], resolved.colors.dark[6])).toBeGreaterThanOrEqual(4.5);
+  });
 });
 
 describe('localized theme', () => {

@@ -58,16 +58,25 @@ function readableShade(shades: readonly string[], from: number, background: stri
   return '#000000';
 }
 
+/** The first shade from `from` down (lighter) that reads on every background, else shade 0. */
+function lighterReadableShade(shades: readonly string[], from: number, backgrounds: readonly string[]): string {
+  for (let index = from; index >= 0; index -= 1) if (backgrounds.every((background) => contrastRatio(shades[index], background) >= AA)) return shades[index];
+  return shades[0];
+}
+
 /**
  * Colours that read (WCAG AA, 4.5:1): Mantine's defaults put white on blue.7 (4.2:1), green.9
  * on green.1 in light badges (3.8:1), yellow.9 on yellow.1 (2.7:1), dimmed gray.6 on white
  * (3.3:1). For every colour of the theme: filled backgrounds dark enough for white text, text
  * and outlines dark enough for white, light variants' text dark enough for their tint; dimmed
- * text one shade darker (light) or lighter (dark).
+ * text one shade darker (light) or lighter (dark); a field's error text (red.6 on white, 3.3:1;
+ * red.8 on dark.7, 3.4:1) a shade that reads in each scheme.
  */
 export const cssVariablesResolver: CSSVariablesResolver = (resolved) => {
   const light: Record<string, string> = { '--mantine-color-dimmed': resolved.colors.gray[7] };
   const dark: Record<string, string> = { '--mantine-color-dimmed': resolved.colors.dark[1] };
+  light['--mantine-color-error'] = readableShade(resolved.colors.red, 6, '#ffffff');
+  dark['--mantine-color-error'] = lighterReadableShade(resolved.colors.red, 8, [resolved.colors.dark[7], resolved.colors.dark[6]]);
   const lightShade = typeof resolved.primaryShade === 'number' ? resolved.primaryShade : resolved.primaryShade.light;
   const darkShade = typeof resolved.primaryShade === 'number' ? resolved.primaryShade : resolved.primaryShade.dark;
   for (const [name, shades] of Object.entries(resolved.colors)) {

@@ -15,6 +15,7 @@ import { useServerOperation } from '../mutations';
 import type { QuickOperation } from '../requests';
 import { serverQueries, TRANSITIONAL_POLL_MS } from '../queries';
 import type { Server } from '../schemas';
+import classes from './server-palette.module.css';
 import {
   ENGLISH_OPERATION_WORDS,
   PALETTE_OPERATIONS,
@@ -181,6 +182,7 @@ export function ServerPalette({ actor, pages }: { actor: Actor; pages: PalettePa
       shortcut={null}
       scrollable
       maxHeight={420}
+      classNames={{ action: classes.action }}
       // the dialog itself (Mantine's Spotlight names its root, not the dialog)
       attributes={{ content: { 'aria-label': t('servers.palette.label') } }}
     >
