@@ -42,8 +42,14 @@ describe('create wizard: the first step', () => {
     renderWizard();
     const name = await screen.findByRole('textbox', { name: /^Name/ });
     expect(name).toHaveFocus();
+    // nothing typed yet is no mistake: no "Required" until one moves on
+    expect(screen.queryByText('Required')).not.toBeInTheDocument();
     await user.keyboard('web-typed');
     expect(name).toHaveValue('web-typed');
+    // typed and wiped: now it is said
+    await user.clear(name);
+    expect(screen.getByText('Required')).toBeInTheDocument();
+    await user.type(name, 'web-typed');
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(screen.queryByText('Required')).not.toBeInTheDocument();
   });

@@ -13,9 +13,10 @@ export function StepBasics({ form, catalog, errorOf, supportsDescription }: Step
         label={t('servers.wizard.name')}
         description={t('servers.wizard.nameHint', { used: bytes, max: NAME_MAX_BYTES })}
         withAsterisk
-        // the page is the form: what is typed as it opens goes into the name
+        // the page is the form: what is typed as it opens goes into the name; the focus given
+        // is not the user's touch, so "Required" waits for typing or moving on
         autoFocus
-        {...form.getInputProps('name')}
+        {...form.getInputProps('name', { withFocus: false })}
         error={errorOf('name')}
       />
       <NumberInput
