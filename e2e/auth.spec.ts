@@ -127,12 +127,16 @@ test('an expired session returns to the same page after logging in again', async
   await expect(page).toHaveURL(here);
 });
 
-test('logging out ends the session', async ({ page }) => {
+test('logging out ends the session, on the plain login page (not "session expired")', async ({ page }) => {
   await logIn(page, 'alice', 'alice');
+  // a page that reads the cloud, so requests meet the ended session
+  await page.goto('/servers');
+  await expect(page.getByRole('table', { name: 'Servers' })).toBeVisible({ timeout: 30_000 });
   await userMenu(page, 'alice').click();
   await page.getByRole('menuitem', { name: 'Log out' }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+  await expect(page.getByText('Session expired')).toHaveCount(0);
 
   expect(await (await page.request.get('/auth/session')).json()).toEqual({ authenticated: false });
   await page.goto('/');

@@ -23,7 +23,8 @@ test('flavor filters and sort go to the API and show what it answers', async ({ 
   await page.goto('/flavors');
   await expect.poll(() => names(page), { timeout: 30_000 }).toEqual(await cloudFlavors('alice', ''));
 
-  await page.getByLabel('Minimum RAM (MB)').fill('16384');
+  // asked in GB, as the table shows RAM; the URL and the API take MB
+  await page.getByLabel('Minimum RAM (GB)').fill('16');
   await expect(page).toHaveURL(/minRam=16384/);
   await expect.poll(() => names(page)).toEqual(await cloudFlavors('alice', '?minRam=16384'));
   await page.getByLabel('Minimum disk (GB)').fill('80');
@@ -40,7 +41,7 @@ test('flavor filters and sort go to the API and show what it answers', async ({ 
   // members have no visibility filter; the URL keeps the state on reload
   await expect(page.getByRole('combobox', { name: 'Visibility' })).toHaveCount(0);
   await page.reload();
-  await expect(page.getByLabel('Minimum RAM (MB)')).toHaveValue('16384');
+  await expect(page.getByLabel('Minimum RAM (GB)')).toHaveValue('16');
 
   // a flavor's drawer: extra specs and "launch with this flavor"
   await page.getByRole('link', { name: both[0] }).click();

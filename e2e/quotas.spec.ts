@@ -57,7 +57,7 @@ test("the quotas page shows the project's quota, defaults and usage as the API g
     quota: count(Number(quota.server_groups)),
     def: count(Number(defaults.server_groups)),
   });
-  await expectRow(page, 'Security group rules', { quota: count(Number(quota.security_group_rules)), def: count(Number(defaults.security_group_rules)) });
+  await expectRow(page, 'Rules per security group', { quota: count(Number(quota.security_group_rules)), def: count(Number(defaults.security_group_rules)) });
   // this tenant's instance quota differs from the default: marked custom
   await expect(page.getByRole('table', { name: 'Quotas and usage' }).getByRole('row', { name: /^Instances/ })).toContainText('custom');
 
@@ -67,7 +67,16 @@ test("the quotas page shows the project's quota, defaults and usage as the API g
   await expect(absolute.locator('[data-limit="maxServerMeta"] td')).toHaveText(count(limits.maxServerMeta));
   await expect(absolute.locator('[data-limit="totalCoresUsed"] td')).toHaveText(count(limits.totalCoresUsed));
   await expect(absolute.locator('[data-limit="maxTotalRAMSize"] td')).toHaveText(megabytes(limits.maxTotalRAMSize));
-  await expect(page.getByRole('img', { name: 'Share of each quota in use, in percent' }).or(page.getByLabel('Share of each quota in use, in percent'))).toBeVisible();
+  const chart = page.getByRole('img', { name: 'Share of each quota in use, in percent' });
+  await expect(chart).toBeVisible();
+  // drawn at once (Mantine's BarChart does not animate): the first frame that has the bars has
+  // their values too; an animated chart adds its labels only when its animation ends
+  await expect(chart.locator('.recharts-bar-rectangle').first()).toBeAttached();
+  const drawn = await chart.evaluate((figure) => ({
+    bars: figure.querySelectorAll('.recharts-bar-rectangle').length,
+    labels: figure.querySelectorAll('.recharts-label-list text').length,
+  }));
+  expect(drawn.labels).toBe(drawn.bars);
 });
 
 test("an admin looks at another project's limits and quotas", async ({ page }) => {

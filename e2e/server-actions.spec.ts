@@ -36,7 +36,7 @@ const actionsMenu = (page: Page) => page.getByRole('button', { name: 'Actions', 
 
 async function openPage(page: Page, tab = '') {
   await page.goto(`/servers/${server.id}${tab ? `/${tab}` : ''}`);
-  await expect(page.getByRole('heading', { name, level: 2, exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name, level: 1, exact: true })).toBeVisible();
 }
 
 async function menuItem(page: Page, label: RegExp): Promise<Locator> {
@@ -205,17 +205,17 @@ test('rebuild with another image, a new name and metadata', async ({ page }) => 
   await dialog.getByRole('combobox', { name: 'Image' }).fill('Debian');
   await page.getByRole('option', { name: /^Debian 11\.1\.0 64bit/ }).click();
   await dialog.getByRole('textbox', { name: 'New name' }).fill(rebuilt);
-  await dialog.getByRole('button', { name: 'Add' }).click();
-  await dialog.getByRole('textbox', { name: 'Key 1' }).fill('rebuilt-by');
-  await dialog.getByRole('textbox', { name: 'Value 1' }).fill('e2e');
+  await dialog.getByRole('button', { name: 'Add to Metadata' }).click();
+  await dialog.getByRole('textbox', { name: 'Metadata key 1' }).fill('rebuilt-by');
+  await dialog.getByRole('textbox', { name: 'Metadata value 1' }).fill('e2e');
   await dialog.getByLabel('Show API request and CLI').check();
   await expect(dialog.getByText('"rebuilt-by": "e2e"')).toBeVisible();
   await dialog.getByRole('button', { name: 'Rebuild', exact: true }).click();
   await expect(dialog.getByText('Rebuild started')).toBeVisible();
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 
   name = rebuilt;
-  await expect(page.getByRole('heading', { name: rebuilt, level: 2, exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: rebuilt, level: 1, exact: true })).toBeVisible();
   await expect(status(page)).toHaveText(/Active/, { timeout: 20_000 });
   await expect(page.getByRole('link', { name: 'Debian 11.1.0 64bit' })).toBeVisible();
   const after = await alice.server(server.id);
@@ -264,14 +264,14 @@ test('create an image, then boot a server from it, then delete that server', asy
   await expect(dialog.getByText('Active', { exact: true })).toBeVisible({ timeout: 20_000 });
   const imageId = decodeURIComponent((await link.getAttribute('href'))!.split('/').pop()!);
   cleanup.push(() => alice.call('DELETE', `/images/${imageId}`, undefined, [204, 404]));
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 
   // the wizard is another page's job: boot from the image through the API
   const childName = uniqueName('e2e-from-image');
   const { server: child } = await alice.bootServer({ name: childName, flavorRef: 's3.medium.2', imageRef: imageId });
   cleanup.push(() => alice.deleteServer(child.id));
   await page.goto(`/servers/${child.id}`);
-  await expect(page.getByRole('heading', { name: childName, level: 2, exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: childName, level: 1, exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: imageName })).toBeVisible();
 
   await actionsMenu(page).click();

@@ -61,7 +61,7 @@ test.afterAll(async () => {
 
 async function openTab(page: Page, tab: string) {
   await page.goto(`/servers/${server.id}${tab === 'overview' ? '' : `/${tab}`}`);
-  await expect(page.getByRole('heading', { name, level: 2, exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name, level: 1, exact: true })).toBeVisible();
 }
 
 test('overview: fields of the microversion, rename in place, description', async ({ page }) => {
@@ -71,7 +71,9 @@ test('overview: fields of the microversion, rename in place, description', async
   await expect(overview.getByText('s3.medium.2', { exact: true })).toBeVisible();
   await expect(overview.getByRole('link', { name: 'Ubuntu 22.04 server 64bit' })).toBeVisible();
   await expect(overview.getByText(keyName, { exact: true })).toBeVisible();
-  await expect(overview.getByText('RUNNING (1)')).toBeVisible();
+  // the power state in words; the cloud's own value on hover (and read out after the word)
+  await overview.getByText('Running (RUNNING (1))', { exact: true }).hover();
+  await expect(page.getByRole('tooltip')).toHaveText('The cloud says: RUNNING (1)');
 
   // rename: the spec's rule checked as one types
   await page.getByRole('button', { name: 'Edit Server name' }).first().click();
@@ -83,7 +85,7 @@ test('overview: fields of the microversion, rename in place, description', async
   await field.fill(renamed);
   await page.getByRole('button', { name: 'Save' }).click();
   name = renamed;
-  await expect(page.getByRole('heading', { name: renamed, level: 2, exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: renamed, level: 1, exact: true })).toBeVisible();
   expect((await bob.server(server.id))?.name).toBe(renamed);
 
   await overview.getByRole('button', { name: 'Edit Description' }).click();
@@ -121,9 +123,9 @@ test('metadata: item set, edit and delete; merge and replace all; limits checked
 
   // merge: env kept, tier added
   await page.getByRole('button', { name: 'Edit all' }).click();
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await page.getByRole('textbox', { name: 'Key 2' }).fill('tier');
-  await page.getByRole('textbox', { name: 'Value 2' }).fill('web');
+  await page.getByRole('button', { name: 'Add to Metadata' }).click();
+  await page.getByRole('textbox', { name: 'Metadata key 2' }).fill('tier');
+  await page.getByRole('textbox', { name: 'Metadata value 2' }).fill('web');
   await page.getByRole('button', { name: 'Merge', exact: true }).click();
   const merge = page.getByRole('dialog', { name: 'Merge metadata' });
   await merge.getByLabel('Show API request and CLI').check();
@@ -134,7 +136,7 @@ test('metadata: item set, edit and delete; merge and replace all; limits checked
 
   // replace all: env removed
   await page.getByRole('button', { name: 'Edit all' }).click();
-  await page.getByRole('button', { name: 'Remove pair 1' }).click();
+  await page.getByRole('button', { name: 'Remove Metadata pair 1' }).click();
   await page.getByRole('button', { name: 'Replace all', exact: true }).click();
   const replace = page.getByRole('dialog', { name: 'Replace all metadata' });
   await expect(replace.getByText('items removed: 1')).toBeVisible();
@@ -363,7 +365,9 @@ test('volumes: attach an available volume of the same zone, then detach it', asy
 
   await table.getByRole('button', { name: `Actions for ${volumeName}` }).click();
   await page.getByRole('menuitem', { name: 'Detach' }).click();
-  await page.getByRole('dialog', { name: 'Detach volume' }).getByRole('button', { name: 'Detach' }).click();
+  const detach = page.getByRole('dialog', { name: `Detach volume ${volumeName}?` });
+  await expect(detach).toContainText(`will be detached from ${name}`);
+  await detach.getByRole('button', { name: 'Detach' }).click();
   await expect(page.getByText('No volumes are attached.')).toBeVisible();
   const after = await bob.call<{ volume: { status: string } }>('GET', `/os-volumes/${volume.id}`);
   expect(after.volume.status).toBe('available');
@@ -379,15 +383,18 @@ test('security groups with their rules; activity with request ids; events for ad
   await expect(page).toHaveURL(new RegExp(`/servers/${server.id}/activity$`));
   const timeline = page.getByLabel('Activity', { exact: true });
   await expect(timeline.getByText('Create', { exact: true })).toBeVisible();
+  // bob made the server: named, not a user id
+  await expect(timeline.getByText('by you (bob)').first()).toBeVisible();
   await expect(timeline.getByText('Attach interface', { exact: true }).first()).toBeVisible();
-  await expect(page.getByText('The events of each action (11.2) are visible to admins only.')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Show events' })).toHaveCount(0);
+  await expect(page.getByText('The events of each action are visible to admins only.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Show events/ })).toHaveCount(0);
 
   // an admin reads the events of the same server
   await page.context().clearCookies();
   await logIn(page, 'admin', 'admin');
   await page.goto(`/servers/${server.id}/activity`);
-  await page.getByRole('button', { name: 'Show events' }).last().click();
+  await expect(page.getByLabel('Activity', { exact: true }).getByText(/^· by user [0-9a-f]{8}…$/).first()).toBeVisible();
+  await page.getByRole('button', { name: /^Show events/ }).last().click();
   await expect(page.getByText('compute_build_and_run_instance')).toBeVisible();
   await expect(page.getByText('Success').first()).toBeVisible();
 });

@@ -113,7 +113,7 @@ test('creates a server through the wizard with a new key pair and user data', as
   // lands on the new server's page
   await expect(page).toHaveURL(/\/servers\/[0-9a-f-]{36}$/, { timeout: 30_000 });
   const id = page.url().split('/').at(-1)!;
-  await expect(page.getByRole('heading', { name: 'e2e-web-1', level: 2 })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: 'e2e-web-1', level: 1 })).toBeVisible({ timeout: 30_000 });
 
   // what the cloud got
   const session = await cloudLogin(t.username, t.password, t.project);
@@ -204,8 +204,8 @@ test('every field is checked before anything is sent', async ({ page }) => {
   await tags.fill('.hidden');
   await tags.press('Enter');
   await expect(advanced.getByText('A tag cannot start with “.”')).toBeVisible();
-  await advanced.getByRole('button', { name: 'Add' }).first().click();
-  await advanced.getByRole('textbox', { name: 'Key 1' }).first().fill('bad/key');
+  await advanced.getByRole('button', { name: 'Add to Metadata' }).click();
+  await advanced.getByRole('textbox', { name: 'Metadata key 1' }).fill('bad/key');
   await expect(advanced.getByText('Key: only letters, digits, spaces and - _ : .')).toBeVisible();
   await next(page);
   await expect(advanced).toBeVisible();
@@ -235,4 +235,70 @@ test('the draft survives the end of the session', async ({ page }) => {
   await expect(page.getByText('Your draft was restored')).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: /Name and zone/ }).click();
   await expect(nameField(page)).toHaveValue('kept-across-login');
+});
+
+test('several servers in one create: named as Nova names them, counted in the quota, each reported and tagged on its own', async ({ page }) => {
+  const t = tenant('many');
+  await logIn(page, t.username, t.password);
+  await openWizard(page);
+  await nameField(page).fill('e2e-many');
+  const count = step(page, 'Name').getByRole('textbox', { name: 'Number of servers' });
+  await count.fill('2');
+  await expect(step(page, 'Name').getByText('Named e2e-many-1 … e2e-many-2; made all or none')).toBeVisible();
+  await next(page);
+  await page.getByRole('radio', { name: IMAGE }).click();
+  await next(page);
+  await page.getByRole('radio', { name: 's3.medium.2' }).check();
+  await next(page);
+  await next(page);
+  await next(page);
+  const tags = page.getByRole('combobox', { name: 'Tags' });
+  await tags.fill('batch');
+  await tags.press('Enter');
+  await next(page);
+
+  const review = step(page, 'Review');
+  await expect(review.getByText('Uses 2 of 10 instances — 2 of 10 in use after it')).toBeVisible();
+  await expect(review.getByLabel('API request', { exact: true })).toContainText('"min_count": 2');
+  await page.getByRole('button', { name: 'Create server' }).click();
+
+  const report = page.getByRole('table', { name: 'Servers created' });
+  await expect(report.getByRole('link')).toHaveText(['e2e-many-1', 'e2e-many-2'], { timeout: 30_000 });
+  const ids = await report.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')!.split('/').pop()!));
+
+  // the cloud made both, and each got the tags once it was ACTIVE
+  const session = await cloudLogin(t.username, t.password, t.project);
+  for (const id of ids) {
+    await waitForStatus(session, id, 'ACTIVE');
+    await expect.poll(async () => (await getServer(session, id)).tags, { timeout: 30_000 }).toEqual(['batch']);
+  }
+  await expect(report.getByText('Active')).toHaveCount(2, { timeout: 30_000 });
+});
+
+test('the stepper stays on one line at 1440 px, its labels whole and inside the page, in both languages', async ({ browser }) => {
+  const t = tenant('many');
+  for (const language of ['en', 'zh-CN']) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await logIn(page, t.username, t.password);
+    await page.evaluate((chosen) => localStorage.setItem('ecs-console.language', chosen), language);
+    await page.goto('/servers/create');
+    const stepper = page.locator('main .mantine-Stepper-root');
+    await expect(stepper.locator('.mantine-Stepper-step')).toHaveCount(7, { timeout: 30_000 });
+    const layout = await stepper.evaluate((root) => {
+      const box = (element: Element) => element.getBoundingClientRect();
+      const steps = [...root.querySelectorAll('.mantine-Stepper-step')];
+      const texts = [...root.querySelectorAll('.mantine-Stepper-stepLabel, .mantine-Stepper-stepDescription')];
+      return {
+        tops: [...new Set(steps.map((step) => Math.round(box(step).top)))],
+        lastRight: Math.round(box(steps.at(-1)!.querySelector('.mantine-Stepper-stepBody')!).right),
+        rootRight: Math.round(box(root).right),
+        wrapped: texts.filter((text) => box(text).height > parseFloat(getComputedStyle(text).lineHeight) * 1.5).map((text) => text.textContent),
+      };
+    });
+    expect(layout.tops, `${language}: one line of steps`).toHaveLength(1);
+    expect(layout.wrapped, `${language}: labels on one line`).toEqual([]);
+    expect(layout.lastRight, `${language}: the last label inside the stepper`).toBeLessThanOrEqual(layout.rootRight);
+    await context.close();
+  }
 });

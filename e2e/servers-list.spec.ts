@@ -397,7 +397,7 @@ test('the command palette finds a server by name, IP or id and opens it or runs 
   await expect(rows(page)).toHaveCount(2);
 
   await page.keyboard.press('Control+K');
-  const search = page.getByPlaceholder('Server name, ID or IP address…');
+  const search = page.getByRole('dialog', { name: 'Command palette' }).getByRole('textbox');
   await search.fill(ip);
   await expect(page.getByRole('button', { name: 'Open palette-002' })).toBeVisible();
   await search.fill(ids[0]);
@@ -408,7 +408,31 @@ test('the command palette finds a server by name, IP or id and opens it or runs 
   await expect.poll(async () => (await compute<{ server: { locked: boolean } }>(session, 'GET', `/servers/${ids[1]}`)).server.locked).toBe(true);
 
   await page.keyboard.press('Control+K');
-  await page.getByPlaceholder('Server name, ID or IP address…').fill('palette-001');
+  await search.fill('palette-001');
   await page.getByRole('button', { name: 'Open palette-001' }).click();
   await expect(page).toHaveURL(new RegExp(`/servers/${ids[0]}$`));
+});
+
+test('status badges are never cut at 1440 px, every column shown, in both languages', async ({ browser }) => {
+  const { tenant, session, ids } = await tenantWithServers('badges', 3, (n) => ({ flavorRef: n === 1 ? 'c6.large.2' : 's3.medium.2' }));
+  await compute(session, 'POST', `/servers/${ids[0]}/action`, { 'os-stop': null });
+  await compute(session, 'PUT', `/servers/${ids[1]}/tags`, { tags: ['prod', 'web'] });
+  await waitForStatus(session, ids[0], 'SHUTOFF');
+  for (const locale of ['en-US', 'zh-CN']) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await logIn(page, tenant.username, tenant.password);
+    await page.evaluate((language) => {
+      localStorage.setItem('ecs-console.language', language === 'zh-CN' ? 'zh-CN' : 'en');
+      // every column, the widest the table gets
+      localStorage.setItem('ecs-console.servers.columns', JSON.stringify({ order: [], hidden: [] }));
+    }, locale);
+    await page.goto('/servers');
+    await expect(page.locator('main table tbody tr:not([aria-hidden="true"])')).toHaveCount(3, { timeout: 30_000 });
+    const cut = await page.locator('main table .mantine-Badge-label').evaluateAll((labels) =>
+      labels.filter((label) => label.scrollWidth > label.clientWidth).map((label) => `${label.textContent} (${label.scrollWidth} > ${label.clientWidth})`),
+    );
+    expect(cut, `${locale}: cut badges`).toEqual([]);
+    await context.close();
+  }
 });

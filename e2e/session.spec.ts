@@ -61,3 +61,17 @@ test('signed in, the servers page sends its list at once: versions and projects 
   for (const request of requests.filter((r) => r.startsWith('GET /auth/'))) counts.set(request, (counts.get(request) ?? 0) + 1);
   expect(Object.fromEntries(counts)).toEqual({ 'GET /auth/session': 1, 'GET /auth/config': 1, 'GET /auth/projects': 1 });
 });
+
+test("toasts show below the header, never over its controls", async ({ page }) => {
+  await page.goto('/login');
+  await fillLoginForm(page, 'admin', 'admin', 'admin');
+  await expect(userMenu(page, 'admin')).toBeVisible({ timeout: 30_000 });
+  // switching the project says so in a toast
+  await page.getByRole('button', { name: 'Project: admin' }).click();
+  await page.getByRole('menuitem', { name: 'alpha' }).click();
+  const toast = page.locator('.mantine-Notification-root').filter({ hasText: 'Switched project' }).first();
+  await expect(toast).toBeVisible();
+  const header = await page.locator('header').first().boundingBox();
+  const box = await toast.boundingBox();
+  expect(box!.y).toBeGreaterThanOrEqual(header!.y + header!.height);
+});

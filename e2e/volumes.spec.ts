@@ -93,7 +93,7 @@ test('volume: create, attach to a server, snapshot, refused delete, detach, dele
   await page.getByRole('button', { name: 'Delete volume' }).click();
   let refusal = page.getByRole('dialog', { name: 'Volume e2e-data cannot be deleted now' });
   await expect(refusal.getByRole('alert')).toHaveText('It is attached to a server. Detach it first.');
-  await refusal.getByRole('button', { name: 'Close' }).click();
+  await refusal.getByRole('button', { name: 'Close', exact: true }).click();
 
   // detach
   await attachments.getByRole('button', { name: 'Detach' }).click();
@@ -105,7 +105,7 @@ test('volume: create, attach to a server, snapshot, refused delete, detach, dele
   await page.getByRole('button', { name: 'Delete volume' }).click();
   refusal = page.getByRole('dialog', { name: 'Volume e2e-data cannot be deleted now' });
   await expect(refusal.getByRole('alert')).toHaveText('It has snapshots. Delete its snapshots first.');
-  await refusal.getByRole('button', { name: 'Close' }).click();
+  await refusal.getByRole('button', { name: 'Close', exact: true }).click();
 
   // delete the snapshot, then the volume
   await snapshots.getByRole('button', { name: 'Actions for e2e-snap' }).click();

@@ -62,7 +62,7 @@ for (const language of LANGUAGES) {
     await page.keyboard.press('Control+K');
     const search = page.locator('input.mantine-Spotlight-search');
     await search.fill('web-0');
-    await page.locator('.mantine-Spotlight-actionsGroup').first().waitFor();
+    await page.locator('.mantine-Spotlight-action').first().waitFor();
     await shot(page, 'palette', language, false);
   });
 

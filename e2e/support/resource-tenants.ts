@@ -10,6 +10,7 @@ const RESOURCE_TENANTS = {
   srvgroups: {},
   images: {},
   quotas: { instances: 15, cores: 30 },
+  a11y: {},
 } satisfies Record<string, TenantQuotas>;
 
 export type ResourceTenantName = keyof typeof RESOURCE_TENANTS;

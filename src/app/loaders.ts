@@ -4,6 +4,7 @@ import { sessionQueries } from '../features/session/queries';
 import { loginPath, safeNextPath } from '../features/session/next-path';
 import { isApiError } from '../lib/errors';
 import { loadFeatureTranslations } from '../lib/i18n';
+import { sessionStarted } from '../lib/session-expiry';
 
 function isUnauthenticated(error: unknown): boolean {
   return isApiError(error) && error.status === 401;
@@ -15,6 +16,8 @@ export function requireSession(queryClient: QueryClient) {
     try {
       // the pages' strings load alongside the session check, not on the login page
       await Promise.all([queryClient.ensureQueryData(sessionQueries.current()), loadFeatureTranslations()]);
+      // a session (made in another tab after a logout here, say): its 401s are expiries again
+      sessionStarted();
     } catch (error) {
       if (!isUnauthenticated(error)) throw error;
       const url = new URL(request.url);

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { theme } from '../theme';
+import { useTranslation } from 'react-i18next';
+import { cssVariablesResolver, localizedTheme } from '../theme';
 
 interface AppProviderProps {
   queryClient: QueryClient;
@@ -18,8 +19,12 @@ interface AppProviderProps {
  * store and show when the outlet mounts.
  */
 export function AppProvider({ queryClient, children, env }: AppProviderProps) {
+  const { t } = useTranslation();
+  const closeDialog = t('common.closeDialog');
+  const dismiss = t('common.dismiss');
+  const theme = useMemo(() => localizedTheme({ closeDialog, dismiss }), [closeDialog, dismiss]);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto" env={env}>
+    <MantineProvider theme={theme} defaultColorScheme="auto" env={env} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
         {children}
       </QueryClientProvider>

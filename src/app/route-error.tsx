@@ -14,7 +14,7 @@ export function RouteError() {
     return (
       <Center p="xl">
         <Stack align="center" gap="sm">
-          <Title order={2}>{t('notFound.title')}</Title>
+          <Title order={1} size="h2">{t('notFound.title')}</Title>
           <Text c="dimmed">{t('notFound.description')}</Text>
           <Anchor component={Link} to="/">
             {t('notFound.home')}
@@ -29,7 +29,7 @@ export function RouteError() {
   const retry = isApiError(error) ? () => void revalidator.revalidate() : () => window.location.reload();
   return (
     <Stack p="md" maw={720}>
-      <Title order={3}>{t('routeError.title')}</Title>
+      <Title order={1} size="h3">{t('routeError.title')}</Title>
       <ErrorAlert error={error} onRetry={retry} retrying={revalidator.state === 'loading'} />
       <Group>
         <Button component={Link} to="/" variant="subtle">
@@ -43,7 +43,7 @@ export function RouteError() {
 export function FullPageLoader() {
   const { t } = useTranslation();
   return (
-    <Center mih="100vh" aria-busy="true" aria-label={t('common.loading')}>
+    <Center mih="100vh" role="status" aria-busy="true">
       <Text c="dimmed">{t('common.loading')}</Text>
     </Center>
   );

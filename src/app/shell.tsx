@@ -17,6 +17,7 @@ import {
   IconVersions,
   type Icon,
 } from '@tabler/icons-react';
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +27,7 @@ import { LazyServerPalette, PaletteButton, usePaletteLauncher } from '../feature
 import { ProjectSwitcher } from '../features/session/components/project-switcher';
 import { UserMenu } from '../features/session/components/user-menu';
 import { sessionQueries } from '../features/session/queries';
+import { endpointLabel, endpointName as shownEndpointName } from '../features/session/endpoint-label';
 import { areaOf, areas, areaSections, type AreaKey } from './areas';
 import { AppOverlays } from './app-overlays';
 import { ComputeProvider } from './compute-provider';
@@ -53,7 +55,7 @@ function isActive(pathname: string, path: string): boolean {
 
 function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   return (
     <nav aria-label={t('shell.navigation')}>
       {areaSections.map((section) => (
@@ -71,7 +73,8 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
                 <NavLink
                   key={area.key}
                   component={RouterNavLink}
-                  to={area.path}
+                  // on the area's own list, the link keeps its filters (and what is being typed in them)
+                  to={pathname === area.path ? { pathname: area.path, search } : area.path}
                   end={area.path === '/'}
                   label={t(`areas.${area.key}.title`)}
                   leftSection={<AreaIcon size={18} stroke={1.5} />}
@@ -99,6 +102,11 @@ export function Component() {
   const region = data?.region ?? config.data?.region;
   const endpointName = data?.endpointName || config.data?.endpointName;
   const palette = usePaletteLauncher();
+  // the palette finds every page by its name in the UI language and by its English one
+  const pages = useMemo(
+    () => areas.map((area) => ({ label: t(`areas.${area.key}.title`), path: area.path, keywords: [area.key, area.path.replace(/[/-]/g, ' ').trim()] })),
+    [t],
+  );
 
   return (
     <AppOverlays>
@@ -114,9 +122,9 @@ export function Component() {
                 {t('app.name')}
               </Text>
               {(region || endpointName) && (
-                <Tooltip label={t('shell.endpoint', { region: region ?? '–', endpoint: endpointName ?? '–' })}>
+                <Tooltip label={t('shell.endpoint', { region: region ?? '–', endpoint: shownEndpointName(endpointName, t) || '–' })}>
                   <Badge variant="light" color="gray" tt="none" visibleFrom="sm" aria-label={t('shell.regionLabel')}>
-                    {[region, endpointName].filter(Boolean).join(' · ')}
+                    {endpointLabel(region, endpointName, t)}
                   </Badge>
                 </Tooltip>
               )}
@@ -143,7 +151,7 @@ export function Component() {
         <AppShell.Main>
           <ComputeProvider>
             <Outlet />
-            <LazyServerPalette wanted={palette.wanted} actor={{ isAdmin: data?.isAdmin ?? false }} />
+            <LazyServerPalette wanted={palette.wanted} actor={{ isAdmin: data?.isAdmin ?? false }} pages={pages} />
           </ComputeProvider>
         </AppShell.Main>
       </AppShell>

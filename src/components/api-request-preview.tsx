@@ -14,13 +14,13 @@ export interface ApiRequestDescription {
   cli?: string;
 }
 
-function CopyIcon({ value }: { value: string }) {
+function CopyIcon({ value, label }: { value: string; label: string }) {
   const { t } = useTranslation();
   return (
     <CopyButton value={value} timeout={1500}>
       {({ copied, copy }) => (
         <Tooltip label={copied ? t('common.copied') : t('common.copy')} withArrow>
-          <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={t('common.copy')}>
+          <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={label}>
             {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
           </ActionIcon>
         </Tooltip>
@@ -36,7 +36,7 @@ export function ApiRequestPreview({ method, path, body, headers, cli }: ApiReque
   const request = [`${method.toUpperCase()} ${path}`, ...headerLines].join('\n');
   const json = body === undefined ? '' : JSON.stringify(body, null, 2);
   return (
-    <Stack gap="xs" aria-label={t('apiPreview.label')}>
+    <Stack gap="xs" role="group" aria-label={t('apiPreview.label')}>
       <Group justify="space-between" wrap="nowrap">
         <Group gap="xs" wrap="nowrap" className={classes.request}>
           <Badge variant="outline" className={classes.method}>
@@ -44,19 +44,19 @@ export function ApiRequestPreview({ method, path, body, headers, cli }: ApiReque
           </Badge>
           <Code className={classes.path}>{path}</Code>
         </Group>
-        <CopyIcon value={json ? `${request}\n\n${json}` : request} />
+        <CopyIcon value={json ? `${request}\n\n${json}` : request} label={t('apiPreview.copyRequest')} />
       </Group>
-      {headerLines.length > 0 && <Code block>{headerLines.join('\n')}</Code>}
-      {json && <Code block className={classes.block}>{json}</Code>}
+      {headerLines.length > 0 && <Code block className={classes.block} tabIndex={0}>{headerLines.join('\n')}</Code>}
+      {json && <Code block className={classes.block} tabIndex={0}>{json}</Code>}
       {cli && (
         <>
           <Group justify="space-between" wrap="nowrap">
             <Text size="sm" fw={500}>
               {t('apiPreview.cli')}
             </Text>
-            <CopyIcon value={cli} />
+            <CopyIcon value={cli} label={t('apiPreview.copyCli')} />
           </Group>
-          <Code block className={classes.block}>
+          <Code block className={classes.block} tabIndex={0}>
             {cli}
           </Code>
         </>

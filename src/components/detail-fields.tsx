@@ -34,7 +34,7 @@ export function DetailFields({ fields, labelWidth = 180 }: { fields: Array<Detai
   );
 }
 
-/** An id in monospace with a copy button. */
+/** An id in monospace with a copy button named after the value (unique on the page). */
 export function CopyableId({ value }: { value: string }) {
   const { t } = useTranslation();
   return (
@@ -43,7 +43,7 @@ export function CopyableId({ value }: { value: string }) {
       <CopyButton value={value} timeout={1500}>
         {({ copied, copy }) => (
           <Tooltip label={copied ? t('common.copied') : t('common.copy')}>
-            <ActionIcon size="sm" variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={t('common.copy')}>
+            <ActionIcon size="sm" variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={t('common.copyValue', { value })}>
               {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
             </ActionIcon>
           </Tooltip>

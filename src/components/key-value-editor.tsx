@@ -40,13 +40,15 @@ export function validateKeyValueRows(rows: readonly KeyValueRow[], limits: KeyVa
 
 interface KeyValueEditorProps extends KeyValueLimits {
   label: string;
+  /** What the rows are, in their controls' names ("Metadata key 1"); the label by default. */
+  name?: string;
   value: KeyValueRow[];
   onChange: (rows: KeyValueRow[]) => void;
   disabled?: boolean;
 }
 
 /** Editable key/value pairs (metadata); controlled, validates as one types. */
-export function KeyValueEditor({ label, value, onChange, disabled, ...limits }: KeyValueEditorProps) {
+export function KeyValueEditor({ label, name = label, value, onChange, disabled, ...limits }: KeyValueEditorProps) {
   const { t } = useTranslation();
   const errors = validateKeyValueRows(value, limits);
   const maxKey = limits.maxKeyLength ?? 255;
@@ -68,7 +70,7 @@ export function KeyValueEditor({ label, value, onChange, disabled, ...limits }: 
       {value.map((row, index) => (
         <Group key={index} align="flex-start" wrap="nowrap" gap="xs">
           <TextInput
-            aria-label={t('keyValue.keyLabel', { index: index + 1 })}
+            aria-label={t('keyValue.keyLabel', { label: name, index: index + 1 })}
             placeholder={t('keyValue.key')}
             value={row.key}
             disabled={disabled}
@@ -77,7 +79,7 @@ export function KeyValueEditor({ label, value, onChange, disabled, ...limits }: 
             flex={1}
           />
           <TextInput
-            aria-label={t('keyValue.valueLabel', { index: index + 1 })}
+            aria-label={t('keyValue.valueLabel', { label: name, index: index + 1 })}
             placeholder={t('keyValue.value')}
             value={row.value}
             disabled={disabled}
@@ -90,7 +92,7 @@ export function KeyValueEditor({ label, value, onChange, disabled, ...limits }: 
             color="red"
             mt={6}
             disabled={disabled}
-            aria-label={t('keyValue.remove', { index: index + 1 })}
+            aria-label={t('keyValue.remove', { label: name, index: index + 1 })}
             onClick={() => onChange(value.filter((_, i) => i !== index))}
           >
             <IconTrash size={16} />
@@ -104,6 +106,8 @@ export function KeyValueEditor({ label, value, onChange, disabled, ...limits }: 
           leftSection={<IconPlus size={14} />}
           disabled={disabled || full}
           onClick={() => onChange([...value, { key: '', value: '' }])}
+          // two editors can share a form (metadata, scheduler hints): the name says which
+          aria-label={t('keyValue.addTo', { label: name })}
         >
           {t('keyValue.add')}
         </Button>

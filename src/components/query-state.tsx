@@ -32,7 +32,7 @@ interface QueryStateProps<T> {
 export function DefaultSkeleton({ lines = 4 }: { lines?: number }) {
   const { t } = useTranslation();
   return (
-    <Stack gap="sm" aria-busy="true" aria-label={t('common.loading')}>
+    <Stack gap="sm" role="status" aria-busy="true" aria-label={t('common.loading')}>
       {Array.from({ length: lines }, (_, index) => (
         <Skeleton key={index} height={28} radius="sm" />
       ))}

@@ -1,5 +1,6 @@
 import { Badge, Loader, type MantineColor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import nowrap from './nowrap.module.css';
 
 interface Tone {
   color: MantineColor;
@@ -72,6 +73,8 @@ export function StatusBadge({ status, label }: StatusBadgeProps) {
     <Badge
       color={tone.color}
       variant="light"
+      // a squeezed table column must not cut the status ("STOPP…"): the column widens instead
+      className={nowrap.nowrap}
       leftSection={tone.transitional ? <Loader size={10} color={tone.color} /> : undefined}
     >
       {label ?? t(`status.${key}`, { defaultValue: status })}

@@ -52,6 +52,13 @@ describe('locales', () => {
     for (const [key, text] of [...english, ...chinese]) expect(text.trim(), key).not.toBe('');
   });
 
+  it('no sentence cites spec sections: they belong in the docs, not in what users read', () => {
+    // "(spec 21.1)", "Per the spec (13.2)", "(12.2)", "（规范 21.1）", "按规范（13.2）", "table 4-2"
+    const citation = /\(spec\b|\bspec \d|per the spec|\(\d{1,2}\.\d{1,2}\)|（\d{1,2}\.\d{1,2}）|规范 ?\d|按规范|\btable \d+-\d+|表 ?\d+-\d+/i;
+    const cited = [...english, ...chinese].filter(([, text]) => citation.test(text)).map(([key, text]) => `${key}: ${text}`);
+    expect(cited).toEqual([]);
+  });
+
   it('each translation uses the same placeholders', () => {
     for (const [key, text] of english) expect(placeholders(chinese.get(key) ?? ''), key).toEqual(placeholders(text));
   });

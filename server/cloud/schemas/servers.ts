@@ -124,7 +124,7 @@ const serverParams = params('server_id');
 /** Nova's list filters and sort keys (checked by the service, which knows which apply). */
 const listQuery = query(
   'all_tenants', 'tenant_id', 'project_id', 'status', 'changes-since', 'deleted', 'image', 'flavor', 'name', 'ip',
-  'availability_zone', 'tags', 'tags-any', 'not-tags', 'not-tags-any', 'sort_key', 'sort_dir', 'limit', 'marker',
+  'availability_zone', 'reservation_id', 'tags', 'tags-any', 'not-tags', 'not-tags-any', 'sort_key', 'sort_dir', 'limit', 'marker',
 );
 
 export const serverSchemas = {

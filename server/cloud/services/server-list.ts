@@ -160,6 +160,9 @@ type Filter = (rows: ListedServer[]) => ListedServer[];
 
 function serverFilter(db: Db, ctx: RequestContext, q: Query, status: string | undefined, since: string | undefined): Filter {
   const tests: ((r: ListedServer) => boolean)[] = [];
+  // the servers of one multi-create (min_count > 1); Nova lets members filter on it too
+  const reservation = one(q.reservation_id);
+  if (reservation !== undefined) tests.push((r) => r.reservation_id === reservation);
   const image = one(q.image);
   if (image !== undefined) tests.push((r) => r.image_id === idFromRef(image));
   const flavor = one(q.flavor);

@@ -44,7 +44,7 @@ export function Component() {
             <Stack gap="lg">
               <VersionsTable versions={found.versions} />
               <Card padding="lg">
-                <Title order={3} size="h4" mb="xs">
+                <Title order={2} size="h4" mb="xs">
                   {t('versions.negotiatedTitle')}
                 </Title>
                 <Text size="sm">
@@ -61,13 +61,13 @@ export function Component() {
                 </Text>
               </Card>
               <Card padding="lg">
-                <Title order={3} size="h4" mb="xs">
+                <Title order={2} size="h4" mb="xs">
                   {t('versions.featuresTitle')}
                 </Title>
                 <FeatureSupportTable microversion={found.microversion} />
               </Card>
               <Card padding="lg">
-                <Title order={3} size="h4" mb="xs">
+                <Title order={2} size="h4" mb="xs">
                   {t('versions.documentsTitle')}
                 </Title>
                 <Group align="flex-start" gap="xl">

@@ -81,7 +81,7 @@ describe('login page', () => {
     await fill(user, ' alice ', 'alice');
     await user.type(screen.getByLabelText(/^Project/), 'alpha');
     await user.click(screen.getByRole('button', { name: 'Log in' }));
-    expect(await screen.findByRole('heading', { name: 'API versions', level: 2 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'API versions', level: 1 })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/api-versions');
     expect(http.to('/auth/login')[0]?.body).toEqual({ username: 'alice', password: 'alice', domain: 'Default', project: 'alpha' });
   });

@@ -8,6 +8,7 @@ import { ColorSchemeToggle } from '../../components/color-scheme-toggle';
 import { LanguageButtons } from '../../components/language-buttons';
 import { QueryState } from '../../components/query-state';
 import { LoginForm } from '../../features/session/components/login-form';
+import { endpointLabel } from '../../features/session/endpoint-label';
 import { safeNextPath } from '../../features/session/next-path';
 import { sessionQueries } from '../../features/session/queries';
 import classes from './login.module.css';
@@ -57,7 +58,7 @@ export function Component() {
                   {(gateway.region || gateway.endpointName) && (
                     <Text size="xs" c="dimmed">
                       {t('login.endpoint', {
-                        endpoint: [gateway.region, gateway.endpointName].filter(Boolean).join(' · '),
+                        endpoint: endpointLabel(gateway.region, gateway.endpointName, t),
                       })}
                     </Text>
                   )}

@@ -44,7 +44,7 @@ describe('overview page', () => {
     expect(within(instances).getByText('10')).toBeInTheDocument();
     const ram = within(quota).getByText('RAM').closest('tr') as HTMLElement;
     expect(within(ram).getByText('50 GB')).toBeInTheDocument();
-    const rules = within(quota).getByText('Security group rules').closest('tr') as HTMLElement;
+    const rules = within(quota).getByText('Rules per security group').closest('tr') as HTMLElement;
     expect(within(rules).getByText('Unlimited')).toBeInTheDocument();
     expect(await screen.findByText('The console uses microversion 2.26 (it supports up to 2.26).')).toBeInTheDocument();
     expect(screen.getByText('microversions 2.1 – 2.104')).toBeInTheDocument();

@@ -73,7 +73,7 @@ function VersionsCard() {
   return (
     <Card padding="lg" radius="md" h="100%">
       <Group justify="space-between" mb="sm">
-        <Title order={3} size="h4">
+        <Title order={2} size="h4">
           {t('overview.versions.title')}
         </Title>
         <Anchor component={Link} to="/api-versions" size="sm">
@@ -130,7 +130,7 @@ export function Component() {
       />
       <Stack gap="xl">
         <section aria-labelledby="overview-usage">
-          <Title order={3} size="h4" mb="sm" id="overview-usage">
+          <Title order={2} size="h4" mb="sm" id="overview-usage">
             {t('overview.usage.title')}
           </Title>
           <QueryState query={limits} skeleton={<UsageSkeleton />}>
@@ -140,7 +140,7 @@ export function Component() {
         <Grid>
           <Grid.Col span={{ base: 12, md: 6 }}>
             <Card padding="lg" radius="md" h="100%">
-              <Title order={3} size="h4" mb="sm">
+              <Title order={2} size="h4" mb="sm">
                 {t('overview.quotas.title')}
               </Title>
               <QueryState query={quota}>{(set) => <QuotaTable quota={set} />}</QueryState>

@@ -27,3 +27,19 @@ export function quotaUsageRows(quota: QuotaSet, defaults: QuotaSet | undefined, 
       return { name, quota: limit, default: defaults?.[name], used: inUse, percent };
     });
 }
+
+/**
+ * Quotas that limit each item, not the project's total: no API reports a use for them, and
+ * there is none to report ("rules per security group" limits every group on its own).
+ */
+const PER_ITEM: Partial<Record<QuotaName, 'group' | 'server' | 'file'>> = {
+  security_group_rules: 'group',
+  server_group_members: 'group',
+  metadata_items: 'server',
+  injected_files: 'server',
+  injected_file_content_bytes: 'file',
+  injected_file_path_bytes: 'file',
+};
+
+/** What a per-item quota limits each of (i18n `limits.quotas.perItem.<scope>`), or undefined. */
+export const perItemScope = (name: QuotaName) => PER_ITEM[name];

@@ -56,8 +56,12 @@ export function useDeleteSecurityGroupRule() {
   const compute = useCompute();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => deleteSecurityGroupRule(compute, id),
+    // one row may be several rules (identical-looking ones): deleted one after the other; the
+    // first refusal stops there, and the group is read again either way
+    mutationFn: async (ids: readonly string[]) => {
+      for (const id of ids) await deleteSecurityGroupRule(compute, id);
+    },
     meta: { successMessage: 'securityGroups.rules.deleted' },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: securityGroupQueries.all() }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: securityGroupQueries.all() }),
   });
 }

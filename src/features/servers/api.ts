@@ -71,6 +71,8 @@ export interface ServerListFilters {
   all_tenants?: boolean;
   /** Admins only: deleted servers. */
   deleted?: boolean;
+  /** The servers of one multi-create (Nova's filter, for members too). */
+  reservation_id?: string;
 }
 
 const TAG_PARAMS = ['tags', 'tags-any', 'not-tags', 'not-tags-any'] as const;

@@ -119,14 +119,20 @@ export function useServerRequest(serverId: string, { alsoInvalidate = [], inline
   });
 }
 
+/** What Create Server made: one server, or (several) the reservation that lists them. */
+export type CreatedServers = { kind: 'server'; id: string } | { kind: 'reservation'; reservationId: string };
+
 /** Create Server (4.2): sends the request the wizard previewed (`serverRequests.create`). */
 export function useCreateServer() {
   const { target, queryClient } = useServersWrite();
   return useMutation({
-    mutationFn: async (request: ServerRequest) => (await sendServerRequest(target, request, createServerResponseSchema)).server,
+    mutationFn: async (request: ServerRequest): Promise<CreatedServers> => {
+      const answer = await sendServerRequest(target, request, createServerResponseSchema);
+      return 'server' in answer ? { kind: 'server', id: answer.server.id } : { kind: 'reservation', reservationId: answer.reservation_id };
+    },
     // the wizard shows the over-quota answer itself, next to the review
     meta: { errorNotification: 'never' },
-    onSuccess: (created) => serversChanged(queryClient, [created.id]),
+    onSuccess: (created) => serversChanged(queryClient, created.kind === 'server' ? [created.id] : []),
   });
 }
 

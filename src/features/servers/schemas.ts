@@ -118,7 +118,14 @@ const createdServerSchema = z.object({
   security_groups: z.array(z.object({ name: z.string() })).optional(),
   'OS-DCF:diskConfig': z.string().optional(),
 });
-export const createServerResponseSchema = z.object({ server: createdServerSchema });
+/**
+ * Create Server answers the server, or — asked with return_reservation_id, for several — the
+ * reservation whose servers List Servers filters by (`reservation_id`).
+ */
+export const createServerResponseSchema = z.union([
+  z.object({ server: createdServerSchema }),
+  z.object({ reservation_id: z.string() }),
+]);
 
 // ---- requests (the console builds them; nothing parses them) ------------------------------
 
@@ -157,6 +164,11 @@ export interface CreateServerRequest {
   description?: string;
   adminPass?: string;
   config_drive?: boolean;
+  /** Several servers in one request (Nova names them name-1 … name-N). */
+  min_count?: number;
+  max_count?: number;
+  /** Answer `{reservation_id}` instead of the first server: the way to list them all. */
+  return_reservation_id?: boolean;
 }
 
 /** Table 4-8: scheduler hints sent beside `server`. */

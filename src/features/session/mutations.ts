@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { sessionEndedByUser, sessionStarted } from '../../lib/session-expiry';
 import { clearAllFormDrafts } from '../../lib/use-persistent-form-draft';
 import { login, logout, switchProject } from './api';
 import { sessionQueries } from './queries';
@@ -17,7 +18,10 @@ export function useLogin() {
     mutationFn: login,
     // the login form shows the cloud's answer inline; no toast on top of it
     meta: { errorNotification: 'never' },
-    onSuccess: (session) => dropScopedData(queryClient, session),
+    onSuccess: (session) => {
+      sessionStarted();
+      dropScopedData(queryClient, session);
+    },
   });
 }
 
@@ -40,6 +44,7 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: logout,
+    onMutate: () => sessionEndedByUser(),
     onSettled: () => {
       clearAllFormDrafts();
       dropScopedData(queryClient, null);

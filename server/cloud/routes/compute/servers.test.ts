@@ -97,6 +97,11 @@ describe('create (4.2)', () => {
     expect(rid).toMatch(/^r-[a-z0-9]{8}$/);
     const list = (await alice.call('GET', 'servers/detail?name=^batch-')).json().servers;
     expect(list.map((s: { name: string }) => s.name).sort()).toEqual(['batch-1', 'batch-2']);
+    // the reservation's servers, as Nova lists them to a member (launch order: name-1, name-2)
+    const reserved = (await alice.call('GET', `servers/detail?reservation_id=${rid}`)).json().servers;
+    expect(reserved.map((s: { name: string }) => s.name).sort()).toEqual(['batch-1', 'batch-2']);
+    expect((await alice.call('GET', `servers?reservation_id=${rid}`)).json().servers).toHaveLength(2);
+    expect((await alice.call('GET', 'servers/detail?reservation_id=r-00000000')).json().servers).toEqual([]);
   });
 
   it.each([

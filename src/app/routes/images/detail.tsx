@@ -60,7 +60,7 @@ function ImageDetail({ image }: { image: Image }) {
       <Grid>
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <Card padding="lg">
-            <Title order={3} size="h5" mb="sm">
+            <Title order={2} size="h5" mb="sm">
               {t('images.detail.overview')}
             </Title>
             <DetailFields
@@ -103,7 +103,7 @@ function ImageDetail({ image }: { image: Image }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <Card padding="lg">
-            <Title order={3} size="h5" mb="sm">
+            <Title order={2} size="h5" mb="sm">
               {t('images.detail.os')}
             </Title>
             {os.length ? (
@@ -117,7 +117,7 @@ function ImageDetail({ image }: { image: Image }) {
         </Grid.Col>
         <Grid.Col span={12}>
           <Card padding="lg">
-            <Title order={3} size="h5" mb="sm">
+            <Title order={2} size="h5" mb="sm">
               {t('images.metadata.title')}
             </Title>
             <QueryState query={metadata}>{(data) => <MetadataTable metadata={data} label={t('images.metadata.title')} />}</QueryState>

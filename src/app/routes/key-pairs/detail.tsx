@@ -85,7 +85,7 @@ function KeypairView({ keypair }: { keypair: KeypairDetail }) {
         </Card>
         <Card padding="lg">
           <Group justify="space-between" mb="xs">
-            <Title order={3} size="h5">
+            <Title order={2} size="h5">
               {t('keypairs.fields.publicKey')}
             </Title>
             <CopyButton value={keypair.public_key.trim()}>
@@ -104,7 +104,7 @@ function KeypairView({ keypair }: { keypair: KeypairDetail }) {
           </Text>
         </Card>
         <Card padding="lg">
-          <Title order={3} size="h5" mb="xs">
+          <Title order={2} size="h5" mb="xs">
             {t('keypairs.detail.servers')}
           </Title>
           <KeypairServers name={keypair.name} />

@@ -144,7 +144,7 @@ function LimitsPage() {
           <Grid>
             <Grid.Col span={{ base: 12, lg: 7 }}>
               <Card padding="lg" h="100%">
-                <Title order={3} size="h5" mb="sm">
+                <Title order={2} size="h5" mb="sm">
                   {t('limits.quotas.title')}
                 </Title>
                 <QuotaUsageTable rows={rows} />
@@ -153,7 +153,7 @@ function LimitsPage() {
             <Grid.Col span={{ base: 12, lg: 5 }}>
               <Stack gap="md">
                 <Card padding="lg">
-                  <Title order={3} size="h5" mb="sm">
+                  <Title order={2} size="h5" mb="sm">
                     {t('limits.quotas.chartTitle')}
                   </Title>
                   <QuotaUsageChart rows={rows} />
@@ -164,7 +164,7 @@ function LimitsPage() {
                   </Alert>
                 )}
                 <Card padding="lg">
-                  <Title order={3} size="h5" mb="sm">
+                  <Title order={2} size="h5" mb="sm">
                     {t('limits.absolute.title')}
                   </Title>
                   {limits.data ? <AbsoluteLimitsTable limits={limits.data} /> : limits.error ? <ErrorAlert error={limits.error} /> : <DefaultSkeleton />}

@@ -104,7 +104,7 @@ function NetworkView({ network }: { network: Network }) {
           )}
         </Card>
         <Card padding="lg">
-          <Title order={3} size="h5" mb="xs">
+          <Title order={2} size="h5" mb="xs">
             {t('networks.detail.servers')}
           </Title>
           <NetworkServers network={network} />

@@ -8,11 +8,10 @@ import { CopyableId, DetailFields } from '../../../components/detail-fields';
 import { DetailPage } from '../../../components/list-parts';
 import { PageHeader } from '../../../components/page-header';
 import { confirm } from '../../../components/confirm';
-import { confirmGroupDelete } from '../../../features/security-groups/components/confirm-group-delete';
+import { confirmGroupDelete, groupDeleteReason } from '../../../features/security-groups/components/confirm-group-delete';
 import { GroupFormModal } from '../../../features/security-groups/components/group-form-modal';
 import { RuleForm } from '../../../features/security-groups/components/rule-form';
-import { RuleTable } from '../../../features/security-groups/components/rule-table';
-import { rulePorts, ruleProtocol, ruleSource } from '../../../features/security-groups/components/rule-text';
+import { ruleLabel, RuleTable } from '../../../features/security-groups/components/rule-table';
 import { useDeleteSecurityGroup, useDeleteSecurityGroupRule } from '../../../features/security-groups/mutations';
 import { securityGroupQueries } from '../../../features/security-groups/queries';
 import { DEFAULT_GROUP, type SecurityGroup } from '../../../features/security-groups/schemas';
@@ -31,6 +30,8 @@ function SecurityGroupView({ group }: { group: SecurityGroup }) {
   const servers = serversByName?.get(group.name);
   const isDefault = group.name === DEFAULT_GROUP;
   const sameName = (groups.data ?? []).filter((g) => g.name === group.name).length > 1;
+  // while the servers are not known yet, Delete waits (the cloud refuses a group in use)
+  const deleteReason = servers === undefined && !serversByName ? t('common.loading') : groupDeleteReason(t, group, servers?.length, sameName);
 
   const onDelete = async () => {
     const deleted = await confirmGroupDelete(group, servers?.length, t, (id) => remove.mutateAsync(id)).catch(() => false);
@@ -59,8 +60,8 @@ function SecurityGroupView({ group }: { group: SecurityGroup }) {
               leftSection={<IconTrash size={16} />}
               onClick={() => void onDelete()}
               loading={remove.isPending}
-              disabled={isDefault}
-              title={isDefault ? t('securityGroups.delete.defaultRefused') : undefined}
+              disabled={Boolean(deleteReason)}
+              title={deleteReason || undefined}
             >
               {t('securityGroups.delete.action')}
             </Button>
@@ -71,27 +72,28 @@ function SecurityGroupView({ group }: { group: SecurityGroup }) {
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
             <Card padding="lg">
-              <Title order={3} size="h5" mb="xs">
+              <Title order={2} size="h5" mb="xs">
                 {t('securityGroups.rules.title', { count: group.rules.length })}
               </Title>
               <RuleTable
                 rules={group.rules}
-                onDelete={(rule) =>
+                onDelete={(row) => {
+                  // a merged row is several rules: all of them go, and the dialog says so
+                  const several = row.rules.length > 1;
+                  const values = { count: row.rules.length, rule: ruleLabel({ ...row, rules: [row.rule] }, t) };
                   void confirm({
-                    title: t('securityGroups.rules.deleteTitle'),
-                    message: t('securityGroups.rules.deleteMessage', {
-                      rule: `${ruleProtocol(rule, t)} ${rulePorts(rule, t)} · ${ruleSource(rule, t)}`,
-                    }),
+                    title: t(several ? 'securityGroups.rules.deleteMergedTitle' : 'securityGroups.rules.deleteTitle', values),
+                    message: t(several ? 'securityGroups.rules.deleteMergedMessage' : 'securityGroups.rules.deleteMessage', values),
                     confirmLabel: t('securityGroups.rules.delete'),
                     danger: true,
                   })
-                    .then((ok) => (ok ? removeRule.mutateAsync(rule.id) : undefined))
-                    .catch(() => undefined)
-                }
+                    .then((ok) => (ok ? removeRule.mutateAsync(row.rules.map((rule) => rule.id)) : undefined))
+                    .catch(() => undefined);
+                }}
               />
             </Card>
             <Card padding="lg">
-              <Title order={3} size="h5" mb="xs">
+              <Title order={2} size="h5" mb="xs">
                 {t('securityGroups.rules.addTitle')}
               </Title>
               <RuleForm group={group} groups={groups.data ?? [group]} />
@@ -111,7 +113,7 @@ function SecurityGroupView({ group }: { group: SecurityGroup }) {
               />
             </Card>
             <Card padding="lg">
-              <Title order={3} size="h5" mb="xs">
+              <Title order={2} size="h5" mb="xs">
                 {t('securityGroups.detail.servers')}
               </Title>
               {!servers ? (

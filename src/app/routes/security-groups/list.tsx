@@ -9,7 +9,7 @@ import { ExportMenu } from '../../../components/export-menu';
 import { ListBody, ListSearch } from '../../../components/list-parts';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyContentView } from '../../../components/query-state';
-import { confirmGroupDelete } from '../../../features/security-groups/components/confirm-group-delete';
+import { confirmGroupDelete, groupDeleteReason } from '../../../features/security-groups/components/confirm-group-delete';
 import { GroupFormModal } from '../../../features/security-groups/components/group-form-modal';
 import {
   SecurityGroupTable,
@@ -38,6 +38,7 @@ function SecurityGroupsPage() {
   const remove = useDeleteSecurityGroup();
   const [dialog, setDialog] = useState<{ group?: SecurityGroup } | null>(null);
 
+  const sharedNames = new Set((groups.data ?? []).filter((g, i, all) => all.findIndex((o) => o.name === g.name) !== i).map((g) => g.name));
   const rows: SecurityGroupRow[] | undefined = groups.data
     ?.filter((g) => matchesText(list.filters.q, g.name, g.id, g.description))
     .map((g) => ({ ...g, servers: serversByName ? (serversByName.get(g.name)?.length ?? 0) : undefined }));
@@ -88,7 +89,7 @@ function SecurityGroupsPage() {
                 icon: <IconTrash size={16} />,
                 color: 'red',
                 onClick: (group) => void confirmGroupDelete(group, group.servers, t, (id) => remove.mutateAsync(id)).catch(() => undefined),
-                disabled: (group) => (group.name === DEFAULT_GROUP ? t('securityGroups.delete.defaultRefused') : false),
+                disabled: (group) => groupDeleteReason(t, group, group.servers, sharedNames.has(group.name)),
               },
             ]}
           />

@@ -100,7 +100,7 @@ function ServerGroupView({ group }: { group: ServerGroup }) {
           />
         </Card>
         <Card padding="lg">
-          <Title order={3} size="h5" mb="xs">
+          <Title order={2} size="h5" mb="xs">
             {t('serverGroups.detail.membersTitle', { count: group.members.length })}
           </Title>
           <Members group={group} />

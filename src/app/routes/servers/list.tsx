@@ -5,7 +5,6 @@ import { IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { confirm, confirmByTyping } from '../../../components/confirm';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyContentView } from '../../../components/query-state';
@@ -31,6 +30,7 @@ import {
   withFilters,
   type ServerListState,
 } from '../../../features/servers/list/list-url';
+import { confirmOperation } from '../../../features/servers/confirmation';
 import { useServerOperation } from '../../../features/servers/mutations';
 import type { QuickOperation } from '../../../features/servers/requests';
 import type { Server } from '../../../features/servers/schemas';
@@ -90,18 +90,7 @@ export function ServersListPage() {
 
   const runOne = async (server: Server, op: QuickOperation) => {
     const label = t(`servers.ops.${op}`);
-    const ok =
-      op === 'delete'
-        ? await confirmByTyping({
-            title: t('servers.confirmDelete.title', { name: server.name }),
-            message: t('servers.confirmDelete.message'),
-            expected: server.name,
-            confirmLabel: label,
-          })
-        : op === 'reboot-hard' || op === 'stop'
-          ? await confirm({ title: t('servers.confirmOne.title', { operation: label, name: server.name }), message: t(`servers.confirmOne.${op}`), confirmLabel: label })
-          : true;
-    if (!ok) return;
+    if (!(await confirmOperation(t, op, [server], { label }))) return;
     operation.mutate(
       { id: server.id, operation: op },
       { onSuccess: () => notifySuccess(t('servers.palette.done', { operation: label, name: server.name })) },

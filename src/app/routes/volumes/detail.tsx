@@ -97,7 +97,7 @@ function VolumeView({ volume }: { volume: Volume }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <Card padding="lg" h="100%">
-            <Title order={3} size="h5" mb="xs">
+            <Title order={2} size="h5" mb="xs">
               {t('volumes.detail.attachments')}
             </Title>
             {volume.attachments.length === 0 ? (
@@ -148,7 +148,7 @@ function VolumeView({ volume }: { volume: Volume }) {
         </Grid.Col>
         <Grid.Col span={12}>
           <Card padding="lg">
-            <Title order={3} size="h5" mb="xs">
+            <Title order={2} size="h5" mb="xs">
               {t('volumes.detail.snapshots')}
             </Title>
             <SnapshotTable
@@ -171,7 +171,7 @@ function VolumeView({ volume }: { volume: Volume }) {
         </Grid.Col>
         <Grid.Col span={12}>
           <Card padding="lg">
-            <Title order={3} size="h5" mb="xs">
+            <Title order={2} size="h5" mb="xs">
               {t('volumes.fields.metadata')}
             </Title>
             <MetadataTable metadata={volume.metadata} label={t('volumes.fields.metadata')} />

@@ -84,8 +84,8 @@ export function FlavorDrawer({ flavorId, onClose }: FlavorDrawerProps) {
       onClose={onClose}
       position="right"
       size="lg"
-      title={<Title order={2} size="h4">{flavor.data?.name ?? t('flavors.detail.title')}</Title>}
-      closeButtonProps={{ 'aria-label': t('ui.close') }}
+      // the drawer's title is its h2 already
+      title={<Text fw={600} size="lg" span>{flavor.data?.name ?? t('flavors.detail.title')}</Text>}
     >
       {flavorId && <QueryState query={flavor}>{(data) => <FlavorDetail flavor={data} />}</QueryState>}
     </Drawer>

@@ -19,7 +19,11 @@ interface FlavorFiltersProps {
 
 const digitsOnly = (value: string | number) => (value === '' ? '' : String(Math.max(0, Math.trunc(Number(value)))));
 
-/** The API's own filters of spec 6.1: minimum disk (GB), minimum RAM (MB), visibility. */
+/** The RAM filter is asked in GB, as the table shows RAM; the API (and the URL) take MB. */
+const megabytesToGigabytes = (mb: string) => (mb === '' ? '' : String(Math.round((Number(mb) / 1024) * 100) / 100));
+const gigabytesToMegabytes = (gb: string | number) => (gb === '' ? '' : String(Math.max(0, Math.round(Number(gb) * 1024))));
+
+/** The API's own filters: minimum disk (GB), minimum RAM (asked in GB, sent in MB), visibility. */
 export function FlavorFilters({ values, onChange, onClear, isAdmin }: FlavorFiltersProps) {
   const { t } = useTranslation();
   const visibilities: { value: FlavorVisibility; label: string }[] = [
@@ -41,11 +45,11 @@ export function FlavorFilters({ values, onChange, onClear, isAdmin }: FlavorFilt
       <NumberInput
         label={t('flavors.filters.minRam')}
         min={0}
-        step={1024}
-        allowDecimal={false}
+        step={1}
+        decimalScale={2}
         allowNegative={false}
-        value={values.minRam}
-        onChange={(value) => onChange({ minRam: digitsOnly(value) })}
+        value={megabytesToGigabytes(values.minRam)}
+        onChange={(value) => onChange({ minRam: gigabytesToMegabytes(value) })}
         w={160}
       />
       {isAdmin && (

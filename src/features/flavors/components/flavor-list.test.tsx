@@ -44,6 +44,12 @@ describe('flavors page', () => {
     await user.type(screen.getByLabelText('Minimum disk (GB)'), '80');
     await waitFor(() => expect(router.state.location.search).toContain('minDisk=80'));
     await waitFor(() => expect(http?.to(compute('/flavors/detail')).at(-1)?.params).toMatchObject({ minDisk: 80, minRam: 2048 }));
+    // RAM is asked in GB, as the table shows it; the API takes MB
+    const ram = screen.getByLabelText('Minimum RAM (GB)');
+    expect(ram).toHaveValue('2');
+    await user.clear(ram);
+    await user.type(ram, '8');
+    await waitFor(() => expect(router.state.location.search).toContain('minRam=8192'));
   });
 
   it('lets an admin choose private flavors', async () => {

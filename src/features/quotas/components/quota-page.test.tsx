@@ -29,7 +29,10 @@ describe('limits and quotas page', () => {
     expect(cells('RAM').slice(0, 3)).toEqual(['12 GB', '50 GB', '50 GB']);
     // key pairs in use come from the key pair list (14.1)
     expect(cells('Key pairs').slice(0, 3)).toEqual(['2', '100', '100']);
-    expect(cells('Security group rules')[1]).toBe('Unlimited');
+    expect(cells('Rules per security group')[1]).toBe('Unlimited');
+    // a limit on each item has no use to report: it says what it limits
+    expect(cells('Metadata items per server')[3]).toBe('Applies to each server');
+    expect(cells('Injected file size')[3]).toBe('Applies to each file');
     const absolute = screen.getByRole('table', { name: 'Absolute limits' });
     expect(within(absolute).getByRole('rowheader', { name: /maxServerMeta/ }).closest('tr')).toHaveTextContent(
       String(limits.limits.absolute.maxServerMeta),

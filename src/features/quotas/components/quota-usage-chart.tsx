@@ -22,6 +22,8 @@ export function QuotaUsageChart({ rows }: { rows: QuotaUsageRow[] }) {
       getBarColor={(value) => (value >= 90 ? 'red.6' : value >= 70 ? 'yellow.6' : 'teal.6')}
       withBarValueLabel
       gridAxis="x"
+      // a picture of the table beside it: one name for the whole figure
+      role="img"
       aria-label={t('limits.quotas.chartLabel')}
     />
   );

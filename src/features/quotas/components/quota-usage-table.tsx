@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/format';
 import { UNLIMITED } from '../../../lib/schemas';
 import type { QuotaName } from '../schemas';
-import type { QuotaUsageRow } from '../usage';
+import { perItemScope, type QuotaUsageRow } from '../usage';
 
 const SIZES: Partial<Record<QuotaName, 'megabytes' | 'bytes'>> = {
   ram: 'megabytes',
@@ -58,7 +58,13 @@ export function QuotaUsageTable({ rows }: { rows: QuotaUsageRow[] }) {
             <Table.Td>
               {row.percent === null ? (
                 <Text size="xs" c="dimmed">
-                  {row.quota === UNLIMITED ? t('usage.unlimited') : row.used === undefined ? t('limits.quotas.notReported') : '–'}
+                  {row.quota === UNLIMITED
+                    ? t('usage.unlimited')
+                    : perItemScope(row.name)
+                      ? t(`limits.quotas.perItem.${perItemScope(row.name)}`)
+                      : row.used === undefined
+                        ? t('limits.quotas.notReported')
+                        : '–'}
                 </Text>
               ) : (
                 <Group gap="xs" wrap="nowrap">

@@ -52,6 +52,22 @@ describe('the rules editor', () => {
     });
   });
 
+  it('says a reversed port range as it is typed, before any submit', async () => {
+    http = mockHttp(routes({ status: 200, body: {} }));
+    const user = userEvent.setup();
+    renderApp({ route: `/security-groups/${GROUP}` });
+    const form = await screen.findByRole('form', { name: 'Add a rule' });
+    await user.type(within(form).getByLabelText('From port'), '9000');
+    await user.clear(within(form).getByLabelText('To port'));
+    await user.type(within(form).getByLabelText('To port'), '80');
+    expect(await within(form).findByText('The last port (80) is below the first (9000): swap them, or give the same port in both.')).toBeInTheDocument();
+    // and goes away once the range reads right
+    await user.clear(within(form).getByLabelText('From port'));
+    await user.type(within(form).getByLabelText('From port'), '22');
+    await waitFor(() => expect(within(form).queryByText(/is below the first/)).not.toBeInTheDocument());
+    expect(http.to(proxy('/os-security-group-rules'), 'POST')).toHaveLength(0);
+  });
+
   it('refuses a bad port range and a bad CIDR before sending', async () => {
     http = mockHttp(routes({ status: 200, body: {} }));
     const user = userEvent.setup();
@@ -63,7 +79,7 @@ describe('the rules editor', () => {
     await user.clear(within(form).getByLabelText('Source CIDR'));
     await user.type(within(form).getByLabelText('Source CIDR'), '10.0.0.0/33');
     await user.click(within(form).getByRole('button', { name: 'Add rule' }));
-    expect(await within(form).findByText('Invalid port range 443:80. Former value cannot be greater than the later')).toBeInTheDocument();
+    expect(await within(form).findByText('The last port (80) is below the first (443): swap them, or give the same port in both.')).toBeInTheDocument();
     expect(within(form).getByText('10.0.0.0/33 is not a valid IP network (e.g. 192.168.0.0/24 or 2001:db8::/32)')).toBeInTheDocument();
     expect(http.to(proxy('/os-security-group-rules'), 'POST')).toHaveLength(0);
   });

@@ -40,6 +40,11 @@ export function RuleForm({ group, groups }: RuleFormProps) {
     },
   });
   const icmp = form.values.protocol === 'icmp';
+  // the range is checked as it is typed (the two ports together), not only on submit
+  const checkPorts = () => {
+    form.validateField('fromPort');
+    form.validateField('toPort');
+  };
 
   const submit = form.onSubmit((values) =>
     create.mutate(ruleRequest(group.id, values), {
@@ -123,6 +128,7 @@ export function RuleForm({ group, groups }: RuleFormProps) {
                   // a single port: the last port follows the first until it is typed
                   if (form.values.toPort === '' || form.values.toPort === form.values.fromPort) form.setFieldValue('toPort', text);
                   form.setFieldValue('fromPort', text);
+                  checkPorts();
                 }}
               />
               <NumberInput
@@ -131,7 +137,10 @@ export function RuleForm({ group, groups }: RuleFormProps) {
                 allowDecimal={false}
                 w={150}
                 {...form.getInputProps('toPort')}
-                onChange={(value) => form.setFieldValue('toPort', asText(value))}
+                onChange={(value) => {
+                  form.setFieldValue('toPort', asText(value));
+                  checkPorts();
+                }}
               />
             </>
           )}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Code, Group, Loader, Stack, Table, Text, Timeline } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Loader, Stack, Table, Text, Timeline, Tooltip } from '@mantine/core';
 import { IconActivity, IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { QueryState } from '../../../components/query-state';
 import { useCompute } from '../../../lib/compute';
 import { useFormatters } from '../../../lib/format';
+import { sessionQueries } from '../../session/queries';
 import { serverQueries } from '../queries';
 import type { InstanceAction } from '../schemas';
 import classes from './detail.module.css';
@@ -69,6 +70,29 @@ function ActionEvents({ serverId, requestId }: { serverId: string; requestId: st
   );
 }
 
+/**
+ * Who ran an action. Nova gives a user id only, and Keystone tells names to admins only: the
+ * signed-in user is named ("you"), anyone else is a user id, short, the whole id on hover.
+ */
+function ActionUser({ userId }: { userId: string }) {
+  const { t } = useTranslation();
+  const me = useQuery(sessionQueries.current()).data?.user;
+  if (me && me.id === userId) {
+    return (
+      <Text size="xs" c="dimmed">
+        · {t('server-detail.activity.byYou', { name: me.name })}
+      </Text>
+    );
+  }
+  return (
+    <Tooltip label={userId}>
+      <Text size="xs" c="dimmed">
+        · {t('server-detail.activity.byUser', { id: userId.slice(0, 8) })}
+      </Text>
+    </Tooltip>
+  );
+}
+
 function ActionItem({ action, serverId, isAdmin }: { action: InstanceAction; serverId: string; isAdmin: boolean }) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -79,11 +103,7 @@ function ActionItem({ action, serverId, isAdmin }: { action: InstanceAction; ser
         <Text size="xs" c="dimmed">
           {format.dateTime(action.start_time)} · {format.relative(action.start_time)}
         </Text>
-        {action.user_id && (
-          <Text size="xs" c="dimmed">
-            · {t('server-detail.activity.by', { user: action.user_id })}
-          </Text>
-        )}
+        {action.user_id && <ActionUser userId={action.user_id} />}
       </Group>
       {action.message && (
         <Text size="sm" c="red">
@@ -96,7 +116,14 @@ function ActionItem({ action, serverId, isAdmin }: { action: InstanceAction; ser
       </Group>
       {isAdmin && (
         <>
-          <Button size="compact-xs" variant="subtle" onClick={() => setOpen((shown) => !shown)} w="fit-content">
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={() => setOpen((shown) => !shown)}
+            w="fit-content"
+            // one such button per action: the name says which
+            aria-label={`${open ? t('server-detail.activity.hideEvents') : t('server-detail.activity.showEvents')}: ${action.request_id}`}
+          >
             {open ? t('server-detail.activity.hideEvents') : t('server-detail.activity.showEvents')}
           </Button>
           {open && <ActionEvents serverId={serverId} requestId={action.request_id} />}

@@ -161,7 +161,7 @@ export function ConsoleTab({ server, actor }: { server: Server; actor: Actor }) 
         )
       ) : (
         <Paper withBorder radius="md" className={classes.console}>
-          <ScrollArea h={460} viewportRef={viewport} type="auto">
+          <ScrollArea h={460} viewportRef={viewport} type="auto" viewportProps={{ tabIndex: 0 }}>
             <div className={classes.consoleText} role="log" aria-label={t('server-detail.console.output')} aria-busy={output.isPending}>
               {output.isPending ? (
                 <Text c="dimmed">{t('common.loading')}</Text>

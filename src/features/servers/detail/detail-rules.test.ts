@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Server } from '../schemas';
-import { resizeTargetProblem } from './dialogs/resize-dialog';
+import { bySize, resizeOverQuota, resizeTargetProblem } from './dialogs/resize-dialog';
 import { detachBlock } from './network-tab';
 import { portRange } from './security-groups-tab';
 import { attachableVolumes, volumeDetachBlock } from './volumes-tab';
@@ -36,13 +36,27 @@ describe('rules the detail page enforces before sending', () => {
   });
 
   it('5.1: a resize refuses the current flavor, smaller disks and disabled flavors', () => {
-    const flavor = (id: string, disk: number, disabled = false) => ({ id, disk, disabled });
+    const flavor = (id: string, disk: number, disabled = false) => ({ id, name: id, vcpus: 1, ram: 1024, disk, disabled });
     const current = flavor('m', 40);
     expect(resizeTargetProblem(current, flavor('m', 40))).toBe('same');
     expect(resizeTargetProblem(current, flavor('s', 20))).toBe('smallerDisk');
     expect(resizeTargetProblem(current, flavor('l', 80, true))).toBe('disabled');
     expect(resizeTargetProblem(current, flavor('l', 40))).toBeNull();
     expect(resizeTargetProblem(undefined, flavor('s', 20))).toBeNull();
+  });
+
+  it('5.1: resize flavors listed by size, and those over the quota marked', () => {
+    const f = (name: string, vcpus: number, ram: number, disk = 40) => ({ id: name, name, vcpus, ram, disk, disabled: false });
+    const flavors = [f('m6.xlarge.8', 4, 32768), f('c6.large.2', 2, 4096), f('s3.medium.2', 1, 2048), f('c6.large.4', 2, 8192)];
+    expect(bySize(flavors).map((x) => x.name)).toEqual(['s3.medium.2', 'c6.large.2', 'c6.large.4', 'm6.xlarge.8']);
+    const limits = { maxTotalCores: 4, totalCoresUsed: 3, maxTotalRAMSize: 51200, totalRAMUsed: 30720 };
+    const current = flavors[2];
+    // growing by one vCPU fits (3 + 1 ≤ 4); by three does not, nor 30 GB more RAM
+    expect(resizeOverQuota(limits, current, flavors[1])).toEqual([]);
+    expect(resizeOverQuota(limits, current, flavors[0])).toEqual(['cores', 'ram']);
+    expect(resizeTargetProblem(current, flavors[0], limits)).toBe('overQuota');
+    // a smaller flavor frees quota: never over it
+    expect(resizeOverQuota({ ...limits, totalCoresUsed: 9 }, flavors[0], current)).toEqual([]);
   });
 
   it('22.6: rule port ranges read as people write them', () => {

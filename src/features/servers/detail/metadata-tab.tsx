@@ -44,7 +44,7 @@ export function MetadataTab({ server, actor, maxItems }: { server: Server; actor
     <Stack gap="lg">
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={3} size="h4">
+          <Title order={2} size="h4">
             {t('server-detail.metadata.title')}
           </Title>
           <Group gap="xs">
@@ -90,7 +90,7 @@ export function MetadataTab({ server, actor, maxItems }: { server: Server; actor
       {draft !== null && (
         <Card withBorder radius="md" padding="md">
           <Stack gap="sm">
-            <Title order={4} size="h5">
+            <Title order={3} size="h5">
               {t('server-detail.metadata.editAllTitle')}
             </Title>
             <Text size="sm" c="dimmed">

@@ -278,7 +278,7 @@ export function NetworkTab({ server, actor }: { server: Server; actor: Actor }) 
       </Stack>
 
       <Stack gap="sm">
-        <Title order={3} size="h4">
+        <Title order={2} size="h4">
           {t('server-detail.network.ipsTitle')}
         </Title>
         <QueryState

@@ -2,7 +2,7 @@ import { Anchor, Badge, Card, Code, Group, SimpleGrid, Stack, Text, Title } from
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { CopyableId, DetailFields } from '../../../components/detail-fields';
+import { DetailFields } from '../../../components/detail-fields';
 import { FeatureUnavailable } from '../../../components/feature-unavailable';
 import { flavorQueries } from '../../flavors/queries';
 import { imageQueries } from '../../images/queries';
@@ -15,9 +15,8 @@ import type { Server } from '../schemas';
 import { InlineEdit } from './inline-edit';
 import classes from './detail.module.css';
 import { ServerStatus } from './server-header';
-
-/** OS-EXT-STS:power_state numbers (Nova's power_state module). */
-const POWER_STATES: Record<number, string> = { 0: 'NOSTATE', 1: 'RUNNING', 3: 'PAUSED', 4: 'SHUTDOWN', 6: 'CRASHED', 7: 'SUSPENDED' };
+import { powerStateWord, RawValue, Said } from './raw-value';
+import { taskLabelKey } from '../lifecycle';
 
 const EXTENDED = [
   'OS-EXT-SRV-ATTR:host',
@@ -34,7 +33,7 @@ const EXTENDED = [
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <Card withBorder padding="md" radius="md">
-      <Title order={3} size="h5" mb="sm">
+      <Title order={2} size="h5" mb="sm">
         {title}
       </Title>
       {children}
@@ -58,6 +57,8 @@ export function OverviewTab({ server }: { server: Server }) {
   const when = (value: string | null | undefined) => (value ? format.dateTime(value) : null);
   const yesNo = (value: boolean | undefined) => (value === undefined ? null : value ? t('common.yes') : t('common.no'));
   const power = server['OS-EXT-STS:power_state'];
+  const vmState = server['OS-EXT-STS:vm_state'];
+  const taskState = server['OS-EXT-STS:task_state'];
   const addresses = Object.entries(server.addresses);
   const volumes = server['os-extended-volumes:volumes_attached'] ?? [];
   const tagsSupported = compute.supports('server-tags');
@@ -70,7 +71,8 @@ export function OverviewTab({ server }: { server: Server }) {
         <Section title={t('server-detail.overview.general')}>
           <DetailFields
             fields={[
-              { label: t('server-detail.overview.id'), value: <CopyableId value={server.id} /> },
+              // the header above shows the id with its copy button
+              { label: t('server-detail.overview.id'), value: mono(server.id) },
               { label: t('server-detail.overview.name'), value: server.name },
               { label: t('server-detail.overview.status'), value: <ServerStatus server={server} /> },
               {
@@ -94,7 +96,7 @@ export function OverviewTab({ server }: { server: Server }) {
               compute.supports('server-locked') && { label: t('server-detail.overview.locked'), value: yesNo(server.locked) },
               compute.supports('host-status') && {
                 label: t('server-detail.overview.hostStatus'),
-                value: server.host_status ? <Badge variant="outline">{server.host_status}</Badge> : null,
+                value: server.host_status ? <RawValue field="hostStatus" value={server.host_status} /> : null,
               },
               {
                 label: t('server-detail.overview.tags'),
@@ -114,11 +116,11 @@ export function OverviewTab({ server }: { server: Server }) {
                   </Text>
                 ),
               },
-              { label: t('server-detail.overview.vmState'), value: mono(server['OS-EXT-STS:vm_state']) },
-              { label: t('server-detail.overview.taskState'), value: mono(server['OS-EXT-STS:task_state']) },
+              { label: t('server-detail.overview.vmState'), value: vmState ? <RawValue field="vmState" value={vmState} /> : null },
+              { label: t('server-detail.overview.taskState'), value: taskState ? <Said said={t(`servers.task.${taskLabelKey(server)}`)} raw={taskState} /> : null },
               {
                 label: t('server-detail.overview.powerState'),
-                value: power === null || power === undefined ? null : `${POWER_STATES[power] ?? power} (${power})`,
+                value: power === null || power === undefined ? null : <RawValue field="powerState" value={String(power)} raw={powerStateWord(power)} />,
               },
               server.progress !== undefined && { label: t('server-detail.overview.progress'), value: `${server.progress}%` },
             ]}
@@ -197,10 +199,14 @@ export function OverviewTab({ server }: { server: Server }) {
                 ) : null,
               },
               { label: t('server-detail.overview.rootDevice'), value: mono(server['OS-EXT-SRV-ATTR:root_device_name']) },
-              { label: t('server-detail.overview.diskConfig'), value: server['OS-DCF:diskConfig'] },
+              { label: t('server-detail.overview.diskConfig'), value: server['OS-DCF:diskConfig'] ? <RawValue field="diskConfig" value={server['OS-DCF:diskConfig']} /> : null },
               {
                 label: t('server-detail.overview.configDrive'),
-                value: server.config_drive === undefined || server.config_drive === null ? null : String(server.config_drive),
+                // Nova says "True" or "" (older clouds a boolean)
+                value:
+                  server.config_drive === undefined || server.config_drive === null ? null : (
+                    <Said said={yesNo(server.config_drive === true || String(server.config_drive).toLowerCase() === 'true')!} raw={JSON.stringify(server.config_drive)} />
+                  ),
               },
               { label: t('server-detail.overview.accessIPv4'), value: server.accessIPv4 },
               { label: t('server-detail.overview.accessIPv6'), value: server.accessIPv6 },

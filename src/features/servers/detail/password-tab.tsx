@@ -134,7 +134,7 @@ export function PasswordTab({ server }: { server: Server }) {
         <Stack gap="md">
           <Card withBorder radius="md" padding="md">
             <Group justify="space-between" mb="xs">
-              <Title order={3} size="h5">
+              <Title order={2} size="h5">
                 {t('server-detail.password.encrypted')}
               </Title>
               <Group gap="xs">
@@ -167,7 +167,7 @@ export function PasswordTab({ server }: { server: Server }) {
           </Card>
           {encrypted && (
             <Card withBorder radius="md" padding="md">
-              <Title order={3} size="h5" mb="xs">
+              <Title order={2} size="h5" mb="xs">
                 {t('server-detail.password.decryptTitle')}
               </Title>
               <Decryptor encrypted={encrypted} keyName={server.key_name} />

@@ -17,7 +17,7 @@ export function SectionHeader({ title, actionLabel, availability, onAction }: Se
   const { t } = useTranslation();
   return (
     <Group justify="space-between">
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {title}
       </Title>
       <Button

@@ -57,7 +57,7 @@ export function ServerHeader({ server, actor, onOpen }: ServerHeaderProps) {
               serverId={server.id}
               label={t('server-detail.overview.name')}
               value={server.name}
-              display={<Title order={2}>{server.name}</Title>}
+              display={<Title order={1} size="h2">{server.name}</Title>}
               validate={(value) => nameProblem(value)}
               request={(value) => serverRequests.rename(server.id, value)}
               disabled={!renameState.allowed}

@@ -37,7 +37,7 @@ function TagCheck({ server }: { server: Server }) {
       }}
     >
       <Stack gap={6}>
-        <Title order={4} size="h5">
+        <Title order={3} size="h5">
           {t('server-detail.tags.checkTitle')}
         </Title>
         <Group align="flex-start" gap="xs">
@@ -101,7 +101,7 @@ export function TagsTab({ server, actor }: { server: Server; actor: Actor }) {
     <Stack gap="lg">
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={3} size="h4">
+          <Title order={2} size="h4">
             {t('server-detail.tags.title')}
           </Title>
           <Group gap="xs">
@@ -185,7 +185,7 @@ export function TagsTab({ server, actor }: { server: Server; actor: Actor }) {
       {draft !== null && (
         <Card withBorder radius="md" padding="md">
           <Stack gap="sm">
-            <Title order={4} size="h5">
+            <Title order={3} size="h5">
               {t('server-detail.tags.replaceTitle')}
             </Title>
             <TagsInput

@@ -205,14 +205,18 @@ export function VolumesTab({ server, actor }: { server: Server; actor: Actor }) 
         opened={Boolean(detaching)}
         onClose={() => setDetaching(null)}
         serverId={server.id}
-        title={t('server-detail.volumes.detachTitle')}
+        title={t('server-detail.volumes.detachTitle', { volume: detaching ? volumeOf(detaching.volumeId)?.name || detaching.volumeId : '' })}
         request={detaching ? serverRequests.detachVolume(server.id, detaching.volumeId) : null}
         submitLabel={t('server-detail.volumes.detachSubmit')}
         danger
         alsoInvalidate={[volumeQueries.all()]}
       >
         <Text size="sm">
-          {t('server-detail.volumes.detachMessage', { volume: detaching?.volumeId ?? '', device: detaching?.device ?? '' })}
+          {t('server-detail.volumes.detachMessage', {
+            volume: detaching ? volumeOf(detaching.volumeId)?.name || detaching.volumeId : '',
+            device: detaching?.device ?? '–',
+            server: server.name,
+          })}
         </Text>
       </ActionDialog>
     </Stack>

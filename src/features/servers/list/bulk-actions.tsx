@@ -18,10 +18,10 @@ import {
 import { IconChevronDown, IconRefresh, IconTag } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { confirm } from '../../../components/confirm';
 import type { ComputeTarget } from '../../../lib/compute';
 import { failedItems, runBulk, summarizeBulk, type BulkItem, type BulkOutcome } from './bulk';
 import { partitionByAvailability, type Actor, type BlockReason } from '../lifecycle';
+import { confirmOperation } from '../confirmation';
 import { runServerOperation, serversChanged } from '../mutations';
 import type { QuickOperation } from '../requests';
 import type { Server } from '../schemas';
@@ -94,19 +94,8 @@ export function BulkActions({ selected, target, actor, onClearSelection }: BulkA
       setRun({ operation, arg, outcomes: skippedOutcomes, running: false });
       return;
     }
-    const ok = await confirm({
-      title: t('servers.bulk.confirmTitle', { operation: operationLabel(t, operation, arg), count: items.length }),
-      message: (
-        <Stack gap="xs">
-          <Text size="sm">{plan}</Text>
-          <Text size="sm" c="dimmed">
-            {items.map((item) => item.name).join(', ')}
-          </Text>
-        </Stack>
-      ),
-      confirmLabel: operationLabel(t, operation, arg),
-      danger: operation === 'delete',
-    });
+    // the plan is always shown; disruptive and destructive operations ask as everywhere else
+    const ok = await confirmOperation(t, operation, items, { label: operationLabel(t, operation, arg), plan });
     if (ok) await execute(operation, items, skippedOutcomes, arg);
   };
 

@@ -1,11 +1,11 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { ActionIcon, Group, Kbd, Text, Tooltip } from '@mantine/core';
 import { useHotkeys, useOs } from '@mantine/hooks';
-// only the open/close store: the Spotlight component and its CSS stay in the palette's chunk
-import { spotlight } from '@mantine/spotlight';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Actor } from '../lifecycle';
+import type { PalettePage } from './palette-entries';
+import { palette } from './palette-store';
 
 const ServerPalette = lazy(() => import('./server-palette').then((m) => ({ default: m.ServerPalette })));
 
@@ -23,19 +23,22 @@ export function usePaletteLauncher(): PaletteLauncher {
   const [wanted, setWanted] = useState(false);
   const open = useCallback(() => {
     setWanted(true);
-    spotlight.open();
+    palette.open();
   }, []);
   // [] : also while the focus is in a form field (a filter, a checkbox), as in other consoles
   useHotkeys([['mod+K', open]], []);
   return { wanted, open };
 }
 
-/** The palette, loaded the first time it is wanted; mount it where useCompute() works. */
-export function LazyServerPalette({ wanted, actor }: { wanted: boolean; actor: Actor }) {
+/**
+ * The palette, loaded the first time it is wanted; mount it where useCompute() works. `pages`:
+ * the console's pages, which the app knows (a feature does not import the app).
+ */
+export function LazyServerPalette({ wanted, actor, pages }: { wanted: boolean; actor: Actor; pages: PalettePage[] }) {
   if (!wanted) return null;
   return (
     <Suspense fallback={null}>
-      <ServerPalette actor={actor} />
+      <ServerPalette actor={actor} pages={pages} />
     </Suspense>
   );
 }

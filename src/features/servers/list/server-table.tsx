@@ -175,7 +175,7 @@ export function ServerTable({
       <Overflow
         items={server.tags ?? []}
         render={(tag) => (
-          <Badge key={tag} size="sm" variant="outline" tt="none">
+          <Badge key={tag} size="sm" variant="outline" tt="none" className={classes.nowrap}>
             {tag}
           </Badge>
         )}

@@ -163,3 +163,77 @@ describe('bulk actions', () => {
     expect(http.to(compute('/servers/s2/action'))).toHaveLength(2);
   });
 });
+
+describe('servers list: one rule for disruptive and destructive operations', () => {
+  const routes = () =>
+    cloudRoutes({
+      ...lookups,
+      [`GET ${compute('/servers/detail')}`]: { body: { servers: [server('s1', 'web-1'), server('s2', 'web-2')] } },
+      [`POST ${compute('/servers/s1/action')}`]: { status: 202 },
+      [`DELETE ${compute('/servers/s1')}`]: { status: 204 },
+      [`DELETE ${compute('/servers/s2')}`]: { status: 204 },
+    });
+
+  it("a row's Reboot asks first, naming the server; Lock runs at once", { timeout: 60_000 }, async () => {
+    http = mockHttp(routes());
+    const user = userEvent.setup();
+    renderApp({ route: '/servers' });
+    await screen.findByRole('link', { name: 'web-1' });
+    await user.click(screen.getByRole('button', { name: 'Actions for web-1' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Reboot' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Reboot web-1?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(http.to(compute('/servers/s1/action'))).toHaveLength(0);
+
+    await user.click(screen.getByRole('button', { name: 'Actions for web-1' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Reboot' }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Reboot web-1?' })).getByRole('button', { name: 'Reboot' }));
+    await waitFor(() => expect(http?.to(compute('/servers/s1/action'))).toHaveLength(1));
+    expect(http.to(compute('/servers/s1/action'))[0].body).toEqual({ reboot: { type: 'SOFT' } });
+
+    await user.click(screen.getByRole('button', { name: 'Actions for web-1' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Lock' }));
+    await waitFor(() => expect(http?.to(compute('/servers/s1/action'))).toHaveLength(2));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('deleting two selected servers asks to type how many, as deleting one asks for its name', { timeout: 60_000 }, async () => {
+    http = mockHttp(routes());
+    const user = userEvent.setup();
+    renderApp({ route: '/servers' });
+    await screen.findByRole('link', { name: 'web-1' });
+    await user.click(screen.getByRole('checkbox', { name: 'Select all rows' }));
+    const toolbar = screen.getByRole('toolbar', { name: 'Actions on the selected servers' });
+    await user.click(within(toolbar).getByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete: 2 servers' });
+    expect(within(dialog).getByRole('list', { name: 'Servers' })).toHaveTextContent('web-1web-2');
+    const submit = within(dialog).getByRole('button', { name: 'Delete' });
+    expect(submit).toBeDisabled();
+    await user.type(within(dialog).getByRole('textbox', { name: 'Type 2 to confirm' }), '2');
+    expect(submit).toBeEnabled();
+    await user.click(submit);
+    await waitFor(() => expect(http?.to(compute('/servers/s2'), 'DELETE')).toHaveLength(1));
+    expect(http.to(compute('/servers/s1'), 'DELETE')).toHaveLength(1);
+
+    await user.click(screen.getByRole('button', { name: 'Actions for web-1' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Delete' }));
+    const one = await screen.findByRole('dialog', { name: 'Delete server web-1?' });
+    expect(within(one).getByRole('textbox', { name: 'Type web-1 to confirm' })).toBeInTheDocument();
+  });
+});
+
+describe('servers list: the navigation link of the list', () => {
+  it("keeps the filters and what is being typed when the list's own link is clicked", { timeout: 60_000 }, async () => {
+    http = mockHttp(cloudRoutes({ ...lookups, [`GET ${compute('/servers/detail')}`]: { body: { servers: [server('s1', 'web-1')] } } }));
+    const user = userEvent.setup();
+    const { router } = renderApp({ route: '/servers?name=web' });
+    const name = await screen.findByRole('textbox', { name: 'Name' });
+    expect(name).toHaveValue('web');
+    await user.type(name, '-1');
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    await user.click(within(nav).getByRole('link', { name: 'Servers' }));
+    expect(name).toHaveValue('web-1');
+    await waitFor(() => expect(router.state.location.search).toBe('?name=web-1'));
+  });
+});

@@ -12,13 +12,14 @@ import { useCompute } from '../../../lib/compute';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { usePersistentFormDraft } from '../../../lib/use-persistent-form-draft';
 import { describeServerRequest } from '../api';
-import { applyTagsWhenReady, useCreateServer } from '../mutations';
+import { applyTagsWhenReady, useCreateServer, type CreatedServers } from '../mutations';
+import { CreatedReport } from './created-report';
 import { exceedsQuota, quotaImpact } from './quota-impact';
 import { buildCreateServerBody, buildOpenstackCli, tagsAfterCreate } from './request-builders';
 import { serverRequests } from '../requests';
 import type { Problem } from '../../../lib/validation';
 import { firstInvalidStep, validateWizardStep, WIZARD_STEPS, type WizardContext, type WizardStep } from './wizard-validation';
-import { emptyWizardValues, presetFromSearch, type WizardValues } from './wizard-values';
+import { emptyWizardValues, presetFromSearch, serverCount, serverNames, type WizardValues } from './wizard-values';
 import { StepAdvanced } from './step-advanced';
 import { StepBasics } from './step-basics';
 import { StepFlavor } from './step-flavor';
@@ -86,7 +87,7 @@ export function CreateServerWizard({ catalog, keypairCreation }: { catalog: Wiza
   };
 
   const flavor = catalog.flavors.find((entry) => entry.id === values.flavorId);
-  const quota = quotaImpact(catalog.limits, flavor);
+  const quota = quotaImpact(catalog.limits, flavor, serverCount(values));
   const over = exceedsQuota(quota);
   const body = useMemo(() => buildCreateServerBody(values, { supportsDescription }), [values, supportsDescription]);
   // what the review shows is what the submit sends
@@ -112,6 +113,8 @@ export function CreateServerWizard({ catalog, keypairCreation }: { catalog: Wiza
     goTo(Math.min(active + 1, WIZARD_STEPS.length - 1));
   };
 
+  const [created, setCreated] = useState<{ result: CreatedServers; names: string[]; tags: string[] } | null>(null);
+
   const submit = () => {
     const invalid = firstInvalidStep(values, context);
     if (invalid) {
@@ -121,23 +124,32 @@ export function CreateServerWizard({ catalog, keypairCreation }: { catalog: Wiza
     }
     if (over.length) return;
     const tags = tagsAfterCreate(values);
+    const names = serverNames(values);
     create.mutate(request, {
-      onSuccess: (created) => {
+      onSuccess: (result) => {
         draft.clear();
+        // several servers: each is reported on its own, here
+        if (names.length > 1 || result.kind === 'reservation') {
+          notifySuccess(t('servers.wizard.createdMany', { count: names.length }));
+          setCreated({ result, names, tags });
+          return;
+        }
         notifySuccess(t('servers.wizard.created', { name: values.name }));
         if (tags.length) {
-          void applyTagsWhenReady(compute, queryClient, created.id, tags)
+          void applyTagsWhenReady(compute, queryClient, result.id, tags)
             .then((outcome) => {
               if (outcome !== 'applied') notifyError(new Error(t('servers.wizard.tagsNotApplied', { tags: tags.join(', ') })));
             })
             .catch(notifyError);
         }
-        navigate(`/servers/${encodeURIComponent(created.id)}`);
+        navigate(`/servers/${encodeURIComponent(result.id)}`);
       },
     });
   };
 
   const stepProps = { form, catalog, errorOf };
+
+  if (created) return <CreatedReport created={created.result} names={created.names} tags={created.tags} />;
 
   return (
     <Stack gap="lg">
@@ -181,7 +193,7 @@ export function CreateServerWizard({ catalog, keypairCreation }: { catalog: Wiza
           }
         }}
         size="sm"
-        classNames={{ steps: classes.stepper }}
+        classNames={{ steps: classes.stepper, separator: classes.stepperSeparator, stepLabel: classes.stepperText, stepDescription: classes.stepperText }}
         aria-label={t('servers.wizard.steps')}
       >
         {WIZARD_STEPS.map((name) => (

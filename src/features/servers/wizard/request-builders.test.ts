@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCreateServerBody, buildOpenstackCli, tagsAfterCreate, userDataOf } from './request-builders';
 import { shellQuote } from '../requests';
-import { emptyWizardValues, type WizardValues } from './wizard-values';
+import { emptyWizardValues, serverNames, type WizardValues } from './wizard-values';
 
 const values = (patch: Partial<WizardValues> = {}): WizardValues => ({
   ...emptyWizardValues(),
@@ -102,6 +102,21 @@ describe('Create Server body (spec 4.2)', () => {
 
   it('sets tags once, trimmed and unique', () => {
     expect(tagsAfterCreate({ tags: [' prod ', 'prod', '', 'web'] })).toEqual(['prod', 'web']);
+  });
+});
+
+describe('several servers in one create', () => {
+  it('asks Nova for all or none (min_count = max_count) and for the reservation that lists them', () => {
+    expect(buildCreateServerBody(values({ count: 3 })).server).toMatchObject({ name: 'web-1', min_count: 3, max_count: 3, return_reservation_id: true });
+    expect(buildCreateServerBody(values({ count: 1 })).server).not.toHaveProperty('min_count');
+    expect(buildOpenstackCli(values({ count: 3 }))).toContain('--min 3 --max 3 web-1');
+    expect(buildOpenstackCli(values())).not.toContain('--min');
+  });
+
+  it('names them as Nova does: name-1 … name-N', () => {
+    expect(serverNames({ name: 'web', count: 3 })).toEqual(['web-1', 'web-2', 'web-3']);
+    expect(serverNames({ name: 'web', count: 1 })).toEqual(['web']);
+    expect(serverNames({ name: 'web', count: '' })).toEqual(['web']);
   });
 });
 

@@ -5,7 +5,7 @@
 import type { BlockDeviceMapping, CreateServerBody, CreateServerRequest, SchedulerHints } from '../schemas';
 import { encodeBase64 } from '../../../lib/validation';
 import { shellQuote } from '../requests';
-import { bootsFromVolume, type WizardValues } from './wizard-values';
+import { bootsFromVolume, serverCount, type WizardValues } from './wizard-values';
 
 export interface BuildOptions {
   /** The microversion sends `description` from 2.19. */
@@ -76,6 +76,9 @@ export function buildCreateServerBody(values: WizardValues, options: BuildOption
   const metadata = trimmedEntries(values.metadata);
   if (metadata.length) server.metadata = Object.fromEntries(metadata);
   if (options.supportsDescription && values.description.trim()) server.description = values.description;
+  // several: all or none (min = max), and the reservation, to list each server afterwards
+  const count = serverCount(values);
+  if (count > 1) Object.assign(server, { min_count: count, max_count: count, return_reservation_id: true });
 
   const body: CreateServerBody = { server };
   const hints = schedulerHintsOf(values);
@@ -132,6 +135,8 @@ export function buildOpenstackCli(values: WizardValues, names: CliNames = {}, op
     for (const one of Array.isArray(value) ? value : [value]) add('--hint', shellQuote(`${key}=${one}`));
   }
   if (options.supportsDescription && values.description.trim()) add('--description', shellQuote(values.description));
+  const count = serverCount(values);
+  if (count > 1) add('--min', String(count), '--max', String(count));
   add(shellQuote(values.name));
   const lines = [args.join(' ')];
   const tags = tagsAfterCreate(values);

@@ -1,7 +1,8 @@
-import { Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NAME_MAX_BYTES, utf8Length } from '../../../lib/validation';
 import type { StepProps } from './wizard-types';
+import { serverNames } from './wizard-values';
 
 export function StepBasics({ form, catalog, errorOf, supportsDescription }: StepProps & { supportsDescription: boolean }) {
   const { t } = useTranslation();
@@ -12,9 +13,25 @@ export function StepBasics({ form, catalog, errorOf, supportsDescription }: Step
         label={t('servers.wizard.name')}
         description={t('servers.wizard.nameHint', { used: bytes, max: NAME_MAX_BYTES })}
         withAsterisk
-        data-autofocus
-        {...form.getInputProps('name')}
+        // the page is the form: what is typed as it opens goes into the name; the focus given
+        // is not the user's touch, so "Required" waits for typing or moving on
+        autoFocus
+        {...form.getInputProps('name', { withFocus: false })}
         error={errorOf('name')}
+      />
+      <NumberInput
+        label={t('servers.wizard.count')}
+        description={
+          serverNames(form.values).length > 1
+            ? t('servers.wizard.countNames', { first: serverNames(form.values)[0], last: serverNames(form.values).at(-1) })
+            : t('servers.wizard.countHint')
+        }
+        min={1}
+        allowDecimal={false}
+        allowNegative={false}
+        w={200}
+        {...form.getInputProps('count')}
+        error={errorOf('count')}
       />
       {supportsDescription && (
         <Textarea

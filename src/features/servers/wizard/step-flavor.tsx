@@ -1,10 +1,10 @@
-import { Badge, Group, Radio, Stack, Switch, Table, Text } from '@mantine/core';
+import { Badge, Group, Radio, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/format';
 import { exceedsQuota, quotaImpact } from './quota-impact';
 import { flavorFitsImage } from './wizard-validation';
-import { bootsFromVolume } from './wizard-values';
+import { bootsFromVolume, serverCount } from './wizard-values';
 import type { StepProps } from './wizard-types';
 import classes from './wizard.module.css';
 
@@ -27,16 +27,22 @@ export function StepFlavor({ form, catalog, errorOf }: StepProps) {
   const hidden = flavors.length - flavors.filter((flavor) => fits(flavor.id)).length;
   const error = errorOf('flavorId');
 
+  /** What the image asks of a flavor, in a sentence; only the minimums it has. */
+  const imageNeeds = (chosen: NonNullable<typeof image>, fromVolume: boolean) => {
+    const needs = [
+      chosen.minRam ? t('servers.wizard.needsRam', { ram: format.megabytes(chosen.minRam) }) : null,
+      fromVolume ? t('servers.wizard.needsVolume') : chosen.minDisk ? t('servers.wizard.needsDisk', { disk: format.gigabytes(chosen.minDisk) }) : null,
+    ].filter((need): need is string => need !== null);
+    const name = chosen.name ?? chosen.id;
+    return needs.length ? t('servers.wizard.flavorFilter', { image: name, needs: needs.join(t('servers.wizard.needsJoin')) }) : t('servers.wizard.flavorFitsAll', { image: name });
+  };
+
   return (
     <Stack gap="sm">
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
           {image
-            ? t('servers.wizard.flavorFilter', {
-                image: image.name ?? image.id,
-                ram: image.minRam ? format.megabytes(image.minRam) : t('servers.wizard.none'),
-                disk: volumeBacked ? t('servers.wizard.diskFromVolume') : format.gigabytes(image.minDisk ?? 0),
-              })
+            ? imageNeeds(image, volumeBacked)
             : form.values.bootSource === 'snapshot'
               ? t('servers.wizard.flavorFromSnapshot')
               : t('servers.wizard.flavorNoImage')}
@@ -55,18 +61,22 @@ export function StepFlavor({ form, catalog, errorOf }: StepProps) {
           <Table highlightOnHover aria-label={t('servers.wizard.flavorTable')} verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={40} />
+                <Table.Th w={40}>
+                  <VisuallyHidden>{t('servers.wizard.flavorChoice')}</VisuallyHidden>
+                </Table.Th>
                 <Table.Th>{t('servers.wizard.flavorName')}</Table.Th>
                 <Table.Th ta="right">{t('servers.wizard.vcpus')}</Table.Th>
                 <Table.Th ta="right">{t('servers.wizard.ram')}</Table.Th>
                 <Table.Th ta="right">{t('servers.wizard.disk')}</Table.Th>
-                <Table.Th />
+                <Table.Th>
+                  <VisuallyHidden>{t('servers.wizard.flavorNotes')}</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {shown.map((flavor) => {
                 const fit = fits(flavor.id);
-                const over = exceedsQuota(quotaImpact(catalog.limits, flavor));
+                const over = exceedsQuota(quotaImpact(catalog.limits, flavor, serverCount(form.values)));
                 const selected = form.values.flavorId === flavor.id;
                 return (
                   <Table.Tr

@@ -93,14 +93,19 @@ function ImageChoices({ form, catalog, errorOf }: StepProps) {
                       {[os.type, os.platform].filter(Boolean).join(' · ') || t('servers.wizard.osUnknown')}
                     </Text>
                     <Group gap={4}>
-                      <Badge size="xs" variant="light" color="gray" tt="none">
-                        {t('servers.wizard.minDisk', { size: format.gigabytes(image.minDisk ?? 0) })}
-                      </Badge>
-                      <Badge size="xs" variant="light" color="gray" tt="none">
-                        {t('servers.wizard.minRam', { size: image.minRam ? format.megabytes(image.minRam) : t('servers.wizard.none') })}
-                      </Badge>
+                      {/* a minimum of 0 is no minimum: not said */}
+                      {Boolean(image.minDisk) && (
+                        <Badge size="xs" variant="light" color="gray" tt="none">
+                          {t('servers.wizard.minDisk', { size: format.gigabytes(image.minDisk ?? 0) })}
+                        </Badge>
+                      )}
+                      {Boolean(image.minRam) && (
+                        <Badge size="xs" variant="light" color="gray" tt="none">
+                          {t('servers.wizard.minRam', { size: format.megabytes(image.minRam ?? 0) })}
+                        </Badge>
+                      )}
                       {visibility && (
-                        <Badge size="xs" variant="outline" tt="none">
+                        <Badge size="xs" variant="light" tt="none">
                           {t(`servers.wizard.imageType.${visibility}`, { defaultValue: visibility })}
                         </Badge>
                       )}

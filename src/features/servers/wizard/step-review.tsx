@@ -7,6 +7,7 @@ import { useFormatters } from '../../../lib/format';
 import type { QuotaLine } from './quota-impact';
 import { tagsAfterCreate } from './request-builders';
 import type { WizardForm, WizardCatalog } from './wizard-types';
+import { serverNames } from './wizard-values';
 
 /** Nova answers an over-quota create with 403 "Quota exceeded for …" (older: 413 overLimit). */
 function isQuotaRefusal(error: unknown): boolean {
@@ -34,11 +35,16 @@ function QuotaRow({ line }: { line: QuotaLine }) {
         )}
       </Group>
       {!unlimited && (
-        <Progress.Root size="sm" aria-label={text}>
-          <Progress.Section value={Math.min(100, (line.used / Math.max(1, line.max ?? 1)) * 100)} color="gray" />
+        <Progress.Root size="sm">
+          <Progress.Section
+            value={Math.min(100, (line.used / Math.max(1, line.max ?? 1)) * 100)}
+            color="gray"
+            aria-label={t('servers.quota.bar.used', { resource: t(`servers.quota.name.${line.resource}`) })}
+          />
           <Progress.Section
             value={Math.min(100, (line.requested / Math.max(1, line.max ?? 1)) * 100)}
             color={line.exceeds ? 'red' : 'blue'}
+            aria-label={t('servers.quota.bar.requested', { resource: t(`servers.quota.name.${line.resource}`) })}
           />
         </Progress.Root>
       )}
@@ -68,8 +74,9 @@ export function StepReview({ form, catalog, quota, request, submitError }: StepR
   const described = submitError ? describeError(submitError, t) : null;
   const error = described && isQuotaRefusal(submitError) ? { ...described, title: t('servers.quota.refusedTitle') } : described;
 
+  const names = serverNames(values);
   const rows: Array<[string, React.ReactNode]> = [
-    [t('servers.wizard.name'), values.name],
+    names.length > 1 ? [t('servers.wizard.names'), t('servers.wizard.namesSummary', { count: names.length, first: names[0], last: names.at(-1) })] : [t('servers.wizard.name'), values.name],
     [t('servers.wizard.az'), values.availabilityZone || t('servers.wizard.azAny')],
     values.bootSource === 'snapshot'
       ? [t('servers.wizard.snapshot'), snapshot?.name || values.snapshotId]
@@ -124,7 +131,7 @@ export function StepReview({ form, catalog, quota, request, submitError }: StepR
       )}
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <Paper withBorder p="md" radius="md">
-          <Title order={4} mb="sm">
+          <Title order={2} size="h4" mb="sm">
             {t('servers.wizard.summary')}
           </Title>
           <Table verticalSpacing={6} aria-label={t('servers.wizard.summary')}>
@@ -146,7 +153,7 @@ export function StepReview({ form, catalog, quota, request, submitError }: StepR
           )}
         </Paper>
         <Paper withBorder p="md" radius="md" role="region" aria-label={t('servers.quota.title')}>
-          <Title order={4} mb="sm">
+          <Title order={2} size="h4" mb="sm">
             {t('servers.quota.title')}
           </Title>
           <Stack gap="md">
@@ -155,7 +162,7 @@ export function StepReview({ form, catalog, quota, request, submitError }: StepR
         </Paper>
       </SimpleGrid>
       <Paper withBorder p="md" radius="md">
-        <Title order={4} mb="sm">
+        <Title order={2} size="h4" mb="sm">
           {t('servers.wizard.request')}
         </Title>
         <ApiRequestPreview {...request} />

@@ -141,3 +141,25 @@ describe('booting from a volume snapshot (spec 4.2, source_type snapshot)', () =
     expect(keys(validateWizardStep('flavor', fromSnapshot({ flavorId: 'old' }), withSnapshots))).toEqual({ flavorId: 'flavorTooSmall' });
   });
 });
+
+describe('several servers in one create (min_count = max_count)', () => {
+  it('takes a whole number from 1', () => {
+    expect(keys(validateWizardStep('basics', valid({ count: 3 }), context))).toEqual({});
+    expect(keys(validateWizardStep('basics', valid({ count: 0 }), context))).toEqual({ count: 'countInteger' });
+    expect(keys(validateWizardStep('basics', valid({ count: '' }), context))).toEqual({ count: 'countInteger' });
+    expect(keys(validateWizardStep('basics', valid({ count: 1.5 }), context))).toEqual({ count: 'countInteger' });
+  });
+
+  it('keeps the longest name Nova will give (name-N) within 255 bytes', () => {
+    expect(keys(validateWizardStep('basics', valid({ name: 'x'.repeat(253), count: 9 }), context))).toEqual({});
+    expect(keys(validateWizardStep('basics', valid({ name: 'x'.repeat(253), count: 10 }), context))).toEqual({ name: 'nameTooLongForCount' });
+  });
+
+  it('refuses one fixed IP or one port for several servers, as Nova does', () => {
+    const fixed = valid({ count: 2, nics: [{ kind: 'network', networkId: 'net', portId: '', fixedIp: '192.168.10.20' }] });
+    expect(keys(validateWizardStep('network', fixed, context))).toEqual({ 'nics.0.fixedIp': 'fixedIpForOne' });
+    const port = valid({ count: 2, nics: [{ kind: 'port', networkId: '', portId: '6d5e2f4c-8a41-4d0e-9a53-2f1e0c7b9a11', fixedIp: '' }] });
+    expect(keys(validateWizardStep('network', port, context))).toEqual({ 'nics.0.portId': 'portForOne' });
+    expect(keys(validateWizardStep('network', { ...fixed, count: 1 }, context))).toEqual({});
+  });
+});

@@ -20,7 +20,7 @@ import {
   volumeSizeProblem,
   type Problem,
 } from '../../../lib/validation';
-import { bootsFromVolume, type WizardValues } from './wizard-values';
+import { bootsFromVolume, serverCount, type WizardValues } from './wizard-values';
 
 export const WIZARD_STEPS = ['basics', 'image', 'flavor', 'network', 'keypair', 'advanced', 'review'] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
@@ -87,9 +87,16 @@ export function minVolumeSize(image: ImageChoice | undefined): number {
 
 const wizardProblem = (key: string, values?: Problem['values']): Problem => ({ key: `servers.validation.${key}`, values });
 
+/** Nova's name rule, for the longest name it will give: name-N when several. */
+const NAME_MAX_BYTES = 255;
+
 function basics(values: WizardValues, errors: WizardErrors) {
   const name = nameProblem(values.name);
   if (name) errors.name = name;
+  if (values.count === '' || !Number.isInteger(values.count) || values.count < 1) errors.count = wizardProblem('countInteger');
+  else if (!name && values.count > 1 && utf8Length(`${values.name}-${values.count}`) > NAME_MAX_BYTES) {
+    errors.name = wizardProblem('nameTooLongForCount', { max: NAME_MAX_BYTES - `-${values.count}`.length });
+  }
   const description = descriptionProblem(values.description);
   if (description) errors.description = description;
 }
@@ -142,7 +149,15 @@ function network(values: WizardValues, context: WizardContext, errors: WizardErr
     const net = context.networks.find((entry) => entry.id === nic.networkId);
     const ip = fixedIpProblem(nic.fixedIp, net);
     if (ip) errors[`nics.${index}.fixedIp`] = ip;
+    // one address cannot be given to several servers (Nova refuses it)
+    else if (nic.fixedIp.trim() && serverCount(values) > 1) errors[`nics.${index}.fixedIp`] = wizardProblem('fixedIpForOne');
   });
+  // nor one port (Nova: "Unable to launch multiple instances with a single configured port ID")
+  if (serverCount(values) > 1) {
+    values.nics.forEach((nic, index) => {
+      if (nic.kind === 'port') errors[`nics.${index}.portId`] = wizardProblem('portForOne');
+    });
+  }
 }
 
 function advanced(values: WizardValues, context: WizardContext, errors: WizardErrors) {

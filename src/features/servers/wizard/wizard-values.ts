@@ -15,6 +15,8 @@ interface KeyValue {
 
 export interface WizardValues extends Record<string, unknown> {
   name: string;
+  /** How many servers: more than one are made by one request (min_count = max_count), named name-1…name-N. */
+  count: number | '';
   description: string;
   availabilityZone: string;
   /** What the server boots from: an image, or a new volume made from a volume snapshot (spec 4.2). */
@@ -42,6 +44,7 @@ export interface WizardValues extends Record<string, unknown> {
 
 export const emptyWizardValues = (): WizardValues => ({
   name: '',
+  count: 1,
   description: '',
   availabilityZone: '',
   bootSource: 'image',
@@ -63,6 +66,15 @@ export const emptyWizardValues = (): WizardValues => ({
   deleteOnTermination: true,
   schedulerHints: [],
 });
+
+/** How many servers the values make (an unfinished count is one). */
+export const serverCount = (values: Pick<WizardValues, 'count'>): number => (typeof values.count === 'number' && values.count >= 1 ? Math.floor(values.count) : 1);
+
+/** The names Nova gives the servers of one create: the name alone, or name-1 … name-N. */
+export function serverNames(values: Pick<WizardValues, 'name' | 'count'>): string[] {
+  const count = serverCount(values);
+  return count === 1 ? [values.name] : Array.from({ length: count }, (_, index) => `${values.name}-${index + 1}`);
+}
 
 /** The server's system disk is a new volume: from the image when asked, always from a snapshot. */
 export const bootsFromVolume = (values: Pick<WizardValues, 'bootSource' | 'bootFromVolume'>): boolean =>

@@ -1,5 +1,5 @@
 import { Avatar, Badge, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconLogout } from '@tabler/icons-react';
+import { IconLogout, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLogout } from '../mutations';
 import type { Session } from '../schemas';
@@ -19,8 +19,9 @@ export function UserMenu({ session, onLoggedOut }: UserMenuProps) {
       <Menu.Target>
         <UnstyledButton aria-label={t('shell.user.menu', { name: user.name })}>
           <Group gap="xs" wrap="nowrap">
+            {/* an icon, not initials: the button's name must hold every word it shows */}
             <Avatar size="sm" color="blue" radius="xl">
-              {user.name.slice(0, 2).toUpperCase()}
+              <IconUser size={16} />
             </Avatar>
             <Text size="sm" fw={500} visibleFrom="md" truncate maw={140}>
               {user.name}
@@ -38,7 +39,7 @@ export function UserMenu({ session, onLoggedOut }: UserMenuProps) {
               {t('shell.user.domain', { domain: user.domain })}
             </Text>
           )}
-          <Group gap={4} aria-label={t('shell.user.roles')}>
+          <Group gap={4} role="group" aria-label={t('shell.user.roles')}>
             {session.roles.map((role) => (
               <Badge key={role} size="xs" variant="light" color={role === 'admin' ? 'red' : 'gray'}>
                 {role}

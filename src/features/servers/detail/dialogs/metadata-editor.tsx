@@ -34,6 +34,7 @@ export function MetadataEditor({ label, rows, onChange, limits, disabled }: Meta
     <>
       <KeyValueEditor
         label={label}
+        name={t('server-detail.metadata.title')}
         value={rows}
         onChange={onChange}
         disabled={disabled}

@@ -4,6 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../../components/query-state';
 import { flavorQueries } from '../../../flavors/queries';
+import { limitsQueries } from '../../../limits/queries';
+import type { AbsoluteLimits } from '../../../limits/schemas';
 import type { Flavor } from '../../../flavors/schemas';
 import { useCompute } from '../../../../lib/compute';
 import { useFormatters } from '../../../../lib/format';
@@ -12,15 +14,38 @@ import type { Server } from '../../schemas';
 import { ActionDialog } from './action-dialog';
 import classes from './dialogs.module.css';
 
-/** Spec 5.1: another flavor, enabled, whose disk is not smaller. */
+type SizedFlavor = Pick<Flavor, 'id' | 'name' | 'vcpus' | 'ram' | 'disk' | 'disabled'>;
+
+/** Smallest first: vCPUs, then RAM, then disk (then name), as one compares sizes. */
+export function bySize<F extends SizedFlavor>(flavors: readonly F[]): F[] {
+  return [...flavors].sort((a, b) => a.vcpus - b.vcpus || a.ram - b.ram || a.disk - b.disk || a.name.localeCompare(b.name));
+}
+
+/**
+ * What a resize to `next` would pass of the project's limits (Nova checks the growth of vCPUs
+ * and RAM against the quota and answers 403): the limits it would pass, or [].
+ */
+export function resizeOverQuota(limits: AbsoluteLimits | undefined, current: SizedFlavor | undefined, next: SizedFlavor): Array<'cores' | 'ram'> {
+  if (!limits || !current) return [];
+  const over: Array<'cores' | 'ram'> = [];
+  const passes = (used: number | undefined, max: number | undefined, growth: number) =>
+    growth > 0 && max !== undefined && max >= 0 && (used ?? 0) + growth > max;
+  if (passes(limits.totalCoresUsed, limits.maxTotalCores, next.vcpus - current.vcpus)) over.push('cores');
+  if (passes(limits.totalRAMUsed, limits.maxTotalRAMSize, next.ram - current.ram)) over.push('ram');
+  return over;
+}
+
+/** Spec 5.1: another flavor, enabled, whose disk is not smaller; and within the quota. */
 export function resizeTargetProblem(
-  current: Pick<Flavor, 'id' | 'disk'> | undefined,
-  next: Pick<Flavor, 'id' | 'disk' | 'disabled'>,
-): 'same' | 'smallerDisk' | 'disabled' | null {
+  current: SizedFlavor | undefined,
+  next: SizedFlavor,
+  limits?: AbsoluteLimits,
+): 'same' | 'smallerDisk' | 'disabled' | 'overQuota' | null {
   if (next.disabled) return 'disabled';
   if (!current) return null;
   if (next.id === current.id) return 'same';
   if (next.disk < current.disk) return 'smallerDisk';
+  if (resizeOverQuota(limits, current, next).length) return 'overQuota';
   return null;
 }
 
@@ -36,6 +61,7 @@ export function ResizeDialog({ server, opened, onClose }: ResizeDialogProps) {
   const compute = useCompute();
   const format = useFormatters();
   const flavors = useQuery({ ...flavorQueries.list(compute), enabled: opened });
+  const limits = useQuery({ ...limitsQueries.absolute(compute), enabled: opened }).data;
   const [choice, setChoice] = useState<string | null>(null);
   useEffect(() => {
     if (opened) setChoice(null);
@@ -43,7 +69,7 @@ export function ResizeDialog({ server, opened, onClose }: ResizeDialogProps) {
 
   const current = flavors.data?.find((flavor) => flavor.id === server.flavor.id);
   const chosen = flavors.data?.find((flavor) => flavor.id === choice);
-  const valid = chosen && !resizeTargetProblem(current, chosen);
+  const valid = chosen && !resizeTargetProblem(current, chosen, limits);
 
   const describe = (flavor: Flavor) =>
     t('server-detail.resize.flavorSpec', {
@@ -72,8 +98,8 @@ export function ResizeDialog({ server, opened, onClose }: ResizeDialogProps) {
           <ScrollArea.Autosize mah={320} type="auto">
             <Radio.Group value={choice} onChange={setChoice} label={t('server-detail.resize.flavor')}>
               <Stack gap={6} mt="xs">
-                {list.map((flavor) => {
-                  const problem = resizeTargetProblem(current, flavor);
+                {bySize(list).map((flavor) => {
+                  const problem = resizeTargetProblem(current, flavor, limits);
                   return (
                     <Radio.Card
                       key={flavor.id}
@@ -97,7 +123,12 @@ export function ResizeDialog({ server, opened, onClose }: ResizeDialogProps) {
                           </Text>
                           {problem && problem !== 'same' && (
                             <Text size="xs" c="orange">
-                              {t(`server-detail.resize.problem.${problem}`, { disk: current ? format.gigabytes(current.disk) : '' })}
+                              {t(`server-detail.resize.problem.${problem}`, {
+                                disk: current ? format.gigabytes(current.disk) : '',
+                                resources: resizeOverQuota(limits, current, flavor)
+                                  .map((resource) => t(`server-detail.resize.quotaName.${resource}`))
+                                  .join(', '),
+                              })}
                             </Text>
                           )}
                         </Stack>
