@@ -59,7 +59,7 @@ export function ServersListPage() {
   const columns = useColumnPrefs();
   const operation = useServerOperation();
 
-  const { page, live, updatedAt } = useLiveServers(compute, filters, paused);
+  const { page, freshness, updatedAt, pollError } = useLiveServers(compute, filters, paused, now);
   const flavors = useQuery(flavorQueries.list(compute));
   const images = useQuery(imageQueries.names(compute));
   const zones = useQuery(availabilityZoneQueries.list(compute));
@@ -153,7 +153,7 @@ export function ServersListPage() {
           tagsSupported={compute.supports('server-tags')}
         />
         <Group justify="space-between" wrap="wrap" gap="xs">
-          <LiveIndicator live={live} paused={paused} onPausedChange={setPaused} updatedAt={updatedAt} now={now} />
+          <LiveIndicator freshness={freshness} onPausedChange={setPaused} updatedAt={updatedAt} now={now} error={pollError} />
           <Group gap="xs">
             <ServerExportMenu target={compute} filters={filters} lookups={lookups} />
             <ColumnChooser value={columns.prefs} onChange={columns.setPrefs} onReset={columns.reset} />
