@@ -3,7 +3,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import { sessionQueries } from '../features/session/queries';
 import { loginPath, safeNextPath } from '../features/session/next-path';
 import { isApiError } from '../lib/errors';
-import { loadFeatureTranslations } from '../lib/i18n';
+import { loadNamespaces } from '../lib/i18n';
+import { SHELL_NAMESPACES } from './page-namespaces';
 
 function isUnauthenticated(error: unknown): boolean {
   return isApiError(error) && error.status === 401;
@@ -13,8 +14,8 @@ function isUnauthenticated(error: unknown): boolean {
 export function requireSession(queryClient: QueryClient) {
   return async ({ request }: LoaderFunctionArgs) => {
     try {
-      // the pages' strings load alongside the session check, not on the login page
-      await Promise.all([queryClient.ensureQueryData(sessionQueries.current()), loadFeatureTranslations()]);
+      // the shell's strings load alongside the session check (each page loads its own), not on the login page
+      await Promise.all([queryClient.ensureQueryData(sessionQueries.current()), loadNamespaces(SHELL_NAMESPACES)]);
     } catch (error) {
       if (!isUnauthenticated(error)) throw error;
       const url = new URL(request.url);

@@ -69,8 +69,8 @@ describe('outcome unknown', () => {
       requestId: 'req-9',
     });
     const zh = i18n.getFixedT('zh-CN');
-    const { loadFeatureTranslations } = await import('./i18n');
-    await loadFeatureTranslations('zh-CN');
+    const { loadNamespaces } = await import('./i18n');
+    await loadNamespaces([], 'zh-CN');
     expect(describeError(lost, zh).title).toBe('结果未知');
   });
 });

@@ -68,9 +68,13 @@ export function ServersListPage() {
   const operation = useServerOperation();
 
   const { page, freshness, updatedAt, pollError } = useLiveServers(compute, filters, paused, now);
-  const flavors = useQuery(flavorQueries.list(compute));
-  const images = useQuery(imageQueries.names(compute));
-  const zones = useQuery(availabilityZoneQueries.list(compute));
+  // Names of flavors and images only decorate the rows, and the zones fill a filter: they are
+  // asked once the rows are there, so the list request is alone on the way to the first row
+  // (a slow cloud answers one call at a time).
+  const rowsArrived = page.data !== undefined || page.isError;
+  const flavors = useQuery({ ...flavorQueries.list(compute), enabled: rowsArrived });
+  const images = useQuery({ ...imageQueries.names(compute), enabled: rowsArrived });
+  const zones = useQuery({ ...availabilityZoneQueries.list(compute), enabled: rowsArrived });
 
   const lookups = useMemo(
     () => ({
