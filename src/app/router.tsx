@@ -1,4 +1,4 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, type LoaderFunction, type RouteObject } from 'react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { areas, type AreaKey } from './areas';
 import { loginLoader, requireSession } from './loaders';
@@ -29,11 +29,22 @@ export function isAreaBuilt(key: AreaKey): boolean {
   return key in builtAreas;
 }
 
-function areaRoutes(): RouteObject[] {
+/**
+ * Loaders that start an area's first read while its code loads (their code is a chunk of its
+ * own, fetched with the area's: the entry stays light).
+ */
+function areaLoaders(queryClient: QueryClient): Partial<Record<AreaKey, LoaderFunction>> {
+  return {
+    servers: async (args) => (await import('./routes/servers/prefetch')).prefetchServers(queryClient, args),
+  };
+}
+
+function areaRoutes(queryClient: QueryClient): RouteObject[] {
+  const loaders = areaLoaders(queryClient);
   return areas.map((area): RouteObject => {
     const lazy = builtAreas[area.key] ?? withStrings('routes/not-built', () => import('./routes/not-built'));
-    const handle = { area: area.key };
-    return area.path === '/' ? { index: true, lazy, handle } : { path: `${area.path.slice(1)}/*`, lazy, handle };
+    const route = { lazy, handle: { area: area.key }, loader: loaders[area.key] };
+    return area.path === '/' ? { index: true, ...route } : { path: `${area.path.slice(1)}/*`, ...route };
   });
 }
 
@@ -62,7 +73,7 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
             {
               // a failing page keeps the shell around it
               errorElement: <RouteError />,
-              children: [...areaRoutes(), { path: '*', lazy: withStrings('routes/not-found', () => import('./routes/not-found')) }],
+              children: [...areaRoutes(queryClient), { path: '*', lazy: withStrings('routes/not-found', () => import('./routes/not-found')) }],
             },
           ],
         },

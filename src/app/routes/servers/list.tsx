@@ -22,6 +22,7 @@ import { ServerTable, type FlavorInfo, type ListColumn } from '../../../features
 import {
   clearFilters,
   countFilters,
+  listStateFor,
   listStateToSearch,
   nextPage,
   PAGE_SIZES,
@@ -54,11 +55,7 @@ export function ServersListPage() {
   const session = useQuery(sessionQueries.current());
   const isAdmin = session.data?.isAdmin ?? false;
   const actor = { isAdmin };
-  // every project's servers is an administrator's view (Nova refuses all_tenants to others)
-  const state = useMemo(() => {
-    const parsed = parseListState(search);
-    return isAdmin ? parsed : { ...parsed, all: false, project: '' };
-  }, [search, isAdmin]);
+  const state = useMemo(() => listStateFor(search, isAdmin), [search, isAdmin]);
   const filters = useMemo(() => toApiFilters(state), [state]);
   const projects = useQuery({ ...sessionQueries.projects(), enabled: state.all });
   const [paused, setPaused] = useState(false);

@@ -101,6 +101,12 @@ export function parseListState(search: URLSearchParams): ServerListState {
   return state;
 }
 
+/** The state a user sees: every project's servers is an administrator's view (Nova refuses all_tenants to others). */
+export function listStateFor(search: URLSearchParams, isAdmin: boolean): ServerListState {
+  const state = parseListState(search);
+  return isAdmin ? state : { ...state, all: false, project: '' };
+}
+
 /** The URL of a state; defaults are left out so a plain list has a plain URL. */
 export function listStateToSearch(state: ServerListState): URLSearchParams {
   const search = new URLSearchParams();
