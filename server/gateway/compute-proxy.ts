@@ -9,6 +9,7 @@ import { request as httpsRequest } from 'node:https';
 import { pipeline } from 'node:stream/promises';
 import { HttpError, readBody } from './http-io.ts';
 import { describe } from './keystone.ts';
+import type { UpstreamCalls } from './upstream-calls.ts';
 
 const FORWARDED_REQUEST_HEADERS = [
   'accept',
@@ -35,6 +36,7 @@ const READS = new Set(['GET', 'HEAD']);
 export interface ProxyOptions {
   maxBodyBytes: number;
   timeoutMs: number;
+  upstream?: UpstreamCalls;
 }
 
 /** Resolves to 'unauthorized' when the upstream refused the token (nothing was written). */
@@ -58,6 +60,7 @@ export async function proxyCompute(
     headers['content-length'] = String(body.length);
   }
 
+  options.upstream?.record('compute', method, target);
   const upstream = await forward(target, method, headers, body, options.timeoutMs, res);
   if (upstream.statusCode === 401) {
     upstream.resume();
