@@ -1,16 +1,15 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../server/cloud/db/database.ts';
 import { setQuota } from '../server/cloud/repositories/quotas.ts';
+import { startConsole } from '../e2e/support/console-process.ts';
 
 /**
  * The console as `npm start` runs it (a fresh production build, the gateway, the embedded cloud
- * on free ports, a temporary database), with GATEWAY_TEST_HOOKS so its calls to the cloud can be
- * counted, and a project holding `servers` ACTIVE servers: what bench/console.ts measures when
- * it is given no URL.
+ * on free ports, a temporary database: the end-to-end tests' e2e/support/console-process.ts),
+ * with GATEWAY_TEST_HOOKS so its calls to the cloud can be counted, and a project holding
+ * `servers` ACTIVE servers: what bench/console.ts measures when it is given no URL.
  */
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -89,28 +88,6 @@ async function seedServers(cloud: string, dbPath: string, count: number): Promis
   }
 }
 
-function waitForBanner(child: ChildProcess): Promise<{ console: string; cloud: string }> {
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the console did not start in time:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const consoleUrl = /ECS Console: (http\S+)/.exec(output)?.[1];
-      const cloudUrl = /Embedded cloud: (http\S+)/.exec(output)?.[1];
-      if (consoleUrl && cloudUrl) {
-        clearTimeout(timer);
-        resolve({ console: consoleUrl, cloud: cloudUrl });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the console exited (${code}) before it was ready:\n${output}`));
-    });
-  });
-}
-
 export async function startEmbeddedConsole({ servers, log }: { servers: number; log: (line: string) => void }): Promise<EmbeddedConsole> {
   log('building the console (vite build) …');
   const build = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error'], {
@@ -118,39 +95,13 @@ export async function startEmbeddedConsole({ servers, log }: { servers: number; 
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (build.status !== 0) throw new Error(`vite build failed (exit ${build.status ?? build.signal})`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'ecs-bench-console-'));
-  const dbPath = join(dataDir, 'cloud.sqlite');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    CLOUD_PORT: '0',
-    CLOUD_HOST: '127.0.0.1',
-    CLOUD_DB: dbPath,
-    CLOUD_TRANSITION_MS: '300',
-    GATEWAY_TEST_HOOKS: '1',
-    ACCESS_LOG: '0',
-  };
-  for (const name of ['IAM_ENDPOINT', 'ECS_ENDPOINT', 'ECS_AUTH_TOKEN', 'ECS_REGION', 'ECS_ENDPOINT_NAME', 'CLOUD_FAULTS']) delete env[name];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
+  const started = await startConsole({ ACCESS_LOG: '0' });
   try {
-    const urls = await waitForBanner(child);
-    child.stdout?.resume();
-    child.stderr?.resume();
-    log(`console ${urls.console}, embedded cloud ${urls.cloud}; seeding ${servers} servers for ${USER.username} …`);
-    await seedServers(urls.cloud, dbPath, servers);
-    return { url: urls.console, user: USER, stop };
+    log(`console ${started.url}, embedded cloud ${started.cloudUrl}; seeding ${servers} servers for ${USER.username} …`);
+    await seedServers(started.cloudUrl, started.dbPath, servers);
+    return { url: started.url, user: USER, stop: started.stop };
   } catch (error) {
-    await stop();
+    await started.stop();
     throw error;
   }
 }

@@ -18,6 +18,7 @@ const SERVER_TENANTS = {
   lookups: { instances: 15, cores: 15 },
   shortcut: {},
   docs: { instances: 20, cores: 40, ram: 102400 },
+  operators: {},
 } satisfies Record<string, TenantQuotas>;
 
 export type TenantName = keyof typeof SERVER_TENANTS;
