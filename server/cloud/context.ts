@@ -18,8 +18,21 @@ export interface RequestContext {
   apiPrefix: string;
 }
 
+/**
+ * Who calls the image service (Glance's URLs carry no project: the token says it), set by
+ * plugins/image-context.ts before any image route runs.
+ */
+export interface ImageContext {
+  requestId: string;
+  projectId: string;
+  userId: string;
+  /** A token with the admin role: Glance's is_admin, which sees and may delete every image. */
+  isAdmin: boolean;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     ctx: RequestContext;
+    imageCtx: ImageContext;
   }
 }

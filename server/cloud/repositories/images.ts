@@ -26,7 +26,10 @@ interface ImageRow extends Omit<Image, 'metadata'> {
   metadata: string;
 }
 
-const fromRow = (r: ImageRow): Image => ({ ...r, metadata: JSON.parse(r.metadata) as Record<string, string> });
+const fromRow = <R extends ImageRow>(r: R): Omit<R, 'metadata'> & Pick<Image, 'metadata'> => ({
+  ...r,
+  metadata: JSON.parse(r.metadata) as Record<string, string>,
+});
 
 const VISIBLE = `(i.visibility = 'public' OR i.project_id = @projectId)`;
 
@@ -149,4 +152,107 @@ export function finishSavingImages(db: Db, nowMs: number): number {
        WHERE due_at IS NOT NULL AND due_at <= @nowMs AND status IN ('queued', 'saving')`,
     )
     .run({ nowMs, now: isoNow(nowMs) }).changes;
+}
+
+// ---- The Image API (Glance v2): its own visibility rules and filters over the same rows ----
+
+/** Who reads through the Image API: Glance decides what one sees by project and admin role. */
+export interface ImageApiAccess {
+  projectId: string;
+  isAdmin: boolean;
+}
+
+/** Glance's columns as the API names them; those this cloud does not record are NULL (or false). */
+const IMAGE_API_COLUMNS = {
+  id: 'i.id',
+  name: 'i.name',
+  status: 'i.status',
+  visibility: 'i.visibility',
+  owner: 'i.project_id',
+  size: 'i.size',
+  min_ram: 'i.min_ram',
+  min_disk: 'i.min_disk',
+  created_at: 'i.created_at',
+  updated_at: 'i.updated_at',
+  // Recorded only as the image's own properties (a snapshot's, when the request gave them).
+  disk_format: `json_extract(i.metadata, '$.disk_format')`,
+  container_format: `json_extract(i.metadata, '$.container_format')`,
+  virtual_size: 'NULL',
+  checksum: 'NULL',
+  os_hash_algo: 'NULL',
+  os_hash_value: 'NULL',
+  protected: '0',
+  os_hidden: '0',
+} as const;
+export type ImageApiField = keyof typeof IMAGE_API_COLUMNS;
+export const isImageApiField = (name: string): name is ImageApiField => Object.hasOwn(IMAGE_API_COLUMNS, name);
+
+/** One condition of a Glance list query (glance/db/sqlalchemy/api.py's image, property and tag conditions). */
+export type ImageApiCondition =
+  | { field: ImageApiField; op: 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte'; value: string | number | boolean }
+  | { field: ImageApiField; op: 'in'; values: string[] }
+  | { property: string; value: string }
+  | { tag: string };
+
+const SQL_OP = { eq: '=', neq: '!=', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
+
+/** An image with the formats Glance shows. */
+export interface ImageApiRow extends Image {
+  disk_format: string | null;
+  container_format: string | null;
+}
+type ImageApiDbRow = Omit<ImageApiRow, 'metadata'> & ImageRow;
+
+const API_SELECT = `SELECT i.*, ${IMAGE_API_COLUMNS.disk_format} AS disk_format, ${IMAGE_API_COLUMNS.container_format} AS container_format FROM images i`;
+
+/**
+ * Glance's visibility (glance/db/sqlalchemy/api.py, _select_images_query): an admin sees
+ * every image; anyone else the public and community ones and the project's own (this cloud
+ * has no image members, so nothing is shared).
+ */
+function accessSql(access: ImageApiAccess): string {
+  return access.isAdmin ? '1' : `(i.visibility IN ('public', 'community') OR i.project_id = @projectId)`;
+}
+
+/** An image the caller may see through the Image API (a killed one included, a deleted one not). */
+export function imageApiRow(db: Db, access: ImageApiAccess, id: string): ImageApiRow | undefined {
+  const row = db
+    .prepare(`${API_SELECT} WHERE i.id = @id AND i.status != 'deleted' AND ${accessSql(access)}`)
+    .get({ id, projectId: access.projectId }) as ImageApiDbRow | undefined;
+  return row && fromRow(row);
+}
+
+/**
+ * The images a Glance list may show, unsorted: never deleted or killed ones; with a
+ * `visibility` other than `all` only that visibility; without one, community images only the
+ * project's own. Then every condition holds.
+ */
+export function imageApiRows(db: Db, access: ImageApiAccess, visibility: string | undefined, conditions: ImageApiCondition[]): ImageApiRow[] {
+  const where = [`i.status NOT IN ('deleted', 'killed')`, accessSql(access)];
+  const params: Record<string, unknown> = { projectId: access.projectId };
+  if (visibility === undefined) where.push(`(i.project_id = @projectId OR i.visibility != 'community')`);
+  else if (visibility !== 'all') {
+    where.push('i.visibility = @visibility');
+    params.visibility = visibility;
+  }
+  conditions.forEach((c, n) => {
+    const p = `c${n}`;
+    if ('tag' in c) where.push('0'); // this cloud keeps no image tags
+    else if ('property' in c) {
+      where.push(`EXISTS (SELECT 1 FROM json_each(i.metadata) WHERE key = @${p}k AND value = @${p}v)`);
+      params[`${p}k`] = c.property;
+      params[`${p}v`] = c.value;
+    } else if (c.op === 'in') {
+      const names = c.values.map((v, k) => {
+        params[`${p}_${k}`] = v;
+        return `@${p}_${k}`;
+      });
+      where.push(names.length ? `${IMAGE_API_COLUMNS[c.field]} IN (${names.join(', ')})` : '0');
+    } else {
+      where.push(`${IMAGE_API_COLUMNS[c.field]} ${SQL_OP[c.op]} @${p}`);
+      params[p] = typeof c.value === 'boolean' ? Number(c.value) : c.value;
+    }
+  });
+  const rows = db.prepare(`${API_SELECT} WHERE ${where.join(' AND ')}`).all(params) as ImageApiDbRow[];
+  return rows.map(fromRow);
 }

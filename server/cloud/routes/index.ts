@@ -19,6 +19,7 @@ import tags from './compute/tags.ts';
 import volumeAttachments from './compute/volume-attachments.ts';
 import volumes from './compute/volumes.ts';
 import identity from './identity.ts';
+import imageService from './image/index.ts';
 import versions from './versions.ts';
 
 /** Every compute route module, in the spec's chapter order. */
@@ -44,13 +45,15 @@ const COMPUTE = [
 ];
 
 /**
- * The one place routes are registered: the version documents, Keystone's identity API, and
- * the compute API twice, under /v2/{project_id} (legacy, base version) and
- * /v2.1/{project_id} (microversions), so compute paths start after the project id.
+ * The one place routes are registered: the version documents, Keystone's identity API, the
+ * image service (Glance v2 under /image), and the compute API twice, under /v2/{project_id}
+ * (legacy, base version) and /v2.1/{project_id} (microversions), so compute paths start
+ * after the project id.
  */
 export default async function routes(app: FastifyInstance) {
   await app.register(versions);
   await app.register(identity);
+  await app.register(imageService);
   for (const prefix of ['/v2', '/v2.1'] as const) {
     await app.register(
       async (scope) => {

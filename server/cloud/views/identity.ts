@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Project, Token, User } from '../repositories/identity.ts';
+import { IMAGE_SERVICE_PATH } from './image-service.ts';
 
 // Keystone v3's documents: the version, tokens with their service catalog, projects.
 
@@ -23,7 +24,9 @@ export interface TokenSubject {
 
 /**
  * A token as Keystone shows it; a project-scoped one carries the service catalog, whose
- * compute endpoints are this cloud's /v2.1 and /v2 (legacy) roots for the project.
+ * compute endpoints are this cloud's /v2.1 and /v2 (legacy) roots for the project, and whose
+ * image service (Glance, as clients such as openstackclient resolve images) is <base>/image
+ * on the public, internal and admin interfaces, as a deployment lists it.
  */
 export function tokenView(token: Token, who: TokenSubject, base: string, region: string) {
   const body: Record<string, unknown> = {
@@ -43,6 +46,18 @@ export function tokenView(token: Token, who: TokenSubject, base: string, region:
       { id: 'nova', type: 'compute', name: 'nova', endpoints: [endpoint('nova', `${base}/v2.1/${project.id}`)] },
       { id: 'novav2', type: 'compute_legacy', name: 'nova_legacy', endpoints: [endpoint('novav2', `${base}/v2/${project.id}`)] },
       { id: 'keystone', type: 'identity', name: 'keystone', endpoints: [endpoint('keystone', `${base}/v3`)] },
+      {
+        id: 'glance',
+        type: 'image',
+        name: 'glance',
+        endpoints: (['public', 'internal', 'admin'] as const).map((face) => ({
+          id: `glance-${face}`,
+          interface: face,
+          region,
+          region_id: region,
+          url: `${base}${IMAGE_SERVICE_PATH}`,
+        })),
+      },
     ];
   }
   return { token: body };
