@@ -40,6 +40,8 @@ const log = (line: string) => console.log(line);
 
 interface Run {
   firstRowMs: number;
+  /** How long the list's own request took, by the browser's Resource Timing (the cloud's share of the first row). */
+  listMs: number | null;
   browserRequests: number;
   /** Requests by kind (document, script, stylesheet, fetch …). */
   byKind: Record<string, number>;
@@ -93,10 +95,14 @@ async function oneRun(browser: Browser, url: string, path: string, login: { user
     });
     await page.goto(`${url}${path}`);
     await page.locator(ROW).first().waitFor({ timeout: 120_000 });
-    const { firstRowAt, navigationStart } = await page.evaluate(() => ({
-      firstRowAt: (window as unknown as { firstRowAt: number }).firstRowAt,
-      navigationStart: performance.timeOrigin,
-    }));
+    const { firstRowAt, navigationStart, listMs } = await page.evaluate(() => {
+      const list = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/servers/detail'));
+      return {
+        firstRowAt: (window as unknown as { firstRowAt: number }).firstRowAt,
+        navigationStart: performance.timeOrigin,
+        listMs: list ? Math.round(list.duration) : null,
+      };
+    });
     await page.waitForLoadState('networkidle');
     const browserRequests = requests;
 
@@ -109,7 +115,7 @@ async function oneRun(browser: Browser, url: string, path: string, login: { user
       callsBeforeFirstRow = seen.filter((call) => Date.parse(call.at) <= firstRowAt).length;
       calls = seen.map((call) => `${call.service} ${call.method} ${call.path.replace(/\?.*$/, '')}`);
     }
-    return { firstRowMs: Math.round(firstRowAt - navigationStart), browserRequests, byKind: { ...byKind }, callsBeforeFirstRow, callsForView, calls };
+    return { firstRowMs: Math.round(firstRowAt - navigationStart), listMs, browserRequests, byKind: { ...byKind }, callsBeforeFirstRow, callsForView, calls };
   } finally {
     await context.close();
   }
@@ -145,7 +151,8 @@ async function main(): Promise<void> {
       const run = await oneRun(browser, url, values.path, login);
       results.push(run);
       const counted = run.callsForView === null ? 'backend calls not counted' : `backend calls: ${run.callsBeforeFirstRow} before the first row, ${run.callsForView} for the view`;
-      log(`run ${i + 1}: first row ${run.firstRowMs} ms, ${run.browserRequests} browser requests, ${counted}`);
+      const list = run.listMs === null ? '' : ` (list request ${run.listMs} ms)`;
+      log(`run ${i + 1}: first row ${run.firstRowMs} ms${list}, ${run.browserRequests} browser requests, ${counted}`);
     }
     const firstRows = results.map((r) => r.firstRowMs);
     log('');
@@ -153,11 +160,17 @@ async function main(): Promise<void> {
       ? '(Horizon’s 11,500 ms was measured on a real OpenStack: compare a --url run against one)'
       : `— Horizon 11,500 ms on the real backend: ${(HORIZON_FIRST_ROW_MS / median(firstRows)).toFixed(1)}× sooner (target ≥ 5×)`;
     log(`first row (ms):            ${stats(firstRows)}   ${horizon}`);
+    const lists = results.flatMap((r) => (r.listMs === null ? [] : [r.listMs]));
+    if (lists.length) log(`list request (ms):         ${stats(lists)}   (GET servers/detail through the gateway: the cloud's share of the first row)`);
     log(`browser requests (cold):   ${stats(results.map((r) => r.browserRequests))}   (target ≤ 30; last run: ${Object.entries(results.at(-1)!.byKind).map(([kind, n]) => `${n} ${kind}`).join(', ')})`);
     if (results.every((r) => r.callsForView !== null)) {
       log(`backend calls, first row:  ${stats(results.map((r) => r.callsBeforeFirstRow!))}   (target ≤ 1)`);
       log(`backend calls, view:       ${stats(results.map((r) => r.callsForView!))}   (target ≤ 4)`);
-      log(`calls of the last run: ${results.at(-1)!.calls.join(' | ')}`);
+      const last = results.at(-1)!.calls.join(' | ');
+      log(`calls of the last run: ${last}`);
+      results.forEach((r, i) => {
+        if (r.calls.join(' | ') !== last) log(`calls of run ${i + 1}: ${r.calls.join(' | ')}`);
+      });
     } else {
       log('backend calls: not counted — the console does not offer GET /auth/test/upstream-calls (start it with GATEWAY_TEST_HOOKS=1)');
     }
