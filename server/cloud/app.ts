@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { requestId } from './ids.ts';
+import compression from './plugins/compression.ts';
 import config from './plugins/config.ts';
 import database from './plugins/database.ts';
 import errors from './plugins/errors.ts';
@@ -38,6 +39,7 @@ export async function buildCloud(opts: CloudOptions): Promise<FastifyInstance> {
   await app.register(config, opts);
   await app.register(database, { dbPath: opts.dbPath });
   await app.register(errors);
+  await app.register(compression);
   await app.register(validation);
   await app.register(microversion);
   await app.register(faults, { rules: opts.faults ?? [] });

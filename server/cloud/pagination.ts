@@ -9,25 +9,34 @@ export interface PageQuery {
 }
 
 /**
- * limit/marker paging as section 3.1 describes: a limit above osapi_max_limit is refused
- * with 403 (the spec's rule), an unknown marker is 400, and a full page gets a `next` link.
+ * The page size a `limit` asks for: osapi_max_limit when absent, 400 when it is not a
+ * non-negative integer, 403 above osapi_max_limit (the spec's rule, section 3.1).
+ */
+export function pageLimit(limit: string | number | undefined): number {
+  if (limit === undefined || limit === '') return MAX_LIMIT;
+  const n = Number(limit);
+  if (!Number.isInteger(n) || n < 0) throw badRequest(`Invalid input for field/attribute limit. Value: ${limit}.`);
+  if (n > MAX_LIMIT) throw forbidden(`limit ${n} exceeds osapi_max_limit ${MAX_LIMIT}.`);
+  return n;
+}
+
+/** Nova's answer to a marker that names nothing in the list. */
+export const markerNotFound = (marker: string) => badRequest(`marker [${marker}] not found`);
+
+/**
+ * limit/marker paging of a list held whole, as section 3.1 describes: the page after the
+ * marker (400 when it is not in the list), and a `next` marker when more items follow.
  */
 export function paginate<T>(
   items: T[],
   query: PageQuery,
   idOf: (item: T) => string,
 ): { page: T[]; nextMarker: string | null } {
-  let limit = MAX_LIMIT;
-  if (query.limit !== undefined && query.limit !== '') {
-    const n = Number(query.limit);
-    if (!Number.isInteger(n) || n < 0) throw badRequest(`Invalid input for field/attribute limit. Value: ${query.limit}.`);
-    if (n > MAX_LIMIT) throw forbidden(`limit ${n} exceeds osapi_max_limit ${MAX_LIMIT}.`);
-    limit = n;
-  }
+  const limit = pageLimit(query.limit);
   let start = 0;
   if (query.marker !== undefined) {
     const idx = items.findIndex((i) => idOf(i) === query.marker);
-    if (idx < 0) throw badRequest(`marker [${query.marker}] not found`);
+    if (idx < 0) throw markerNotFound(query.marker);
     start = idx + 1;
   }
   const page = items.slice(start, start + limit);

@@ -1,4 +1,6 @@
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { preferredEncoding } from './compression.ts';
 import { GatewayUnderTest } from './test-support/gateway-under-test.ts';
 
 let gw: GatewayUnderTest;
@@ -122,6 +124,73 @@ describe('compute proxy', () => {
     expect((await gw.call('GET', '/api/network/v2.0/networks', { cookie })).status).toBe(404);
     expect((await gw.call('GET', '/api/computer/x', { cookie })).status).toBe(404);
     expect(gw.upstream.requestsTo('/compute/')).toHaveLength(0);
+  });
+});
+
+describe('compressed answers', () => {
+  const list = JSON.stringify({ servers: Array.from({ length: 40 }, (_, i) => ({ id: `server-${i}`, name: `web-${i}`, status: 'ACTIVE' })) });
+  const answering = (body: Buffer | string, headers: Record<string, string> = {}, status = 200) => {
+    gw.upstream.compute = (_req, res) => {
+      res.writeHead(status, { 'Content-Type': 'application/json', ...(status === 204 ? {} : { 'Content-Length': String(Buffer.byteLength(body)) }), ...headers }).end(status === 204 ? undefined : body);
+    };
+  };
+  const get = (acceptEncoding?: string) =>
+    gw.call('GET', `/api/compute/v2.1/${alpha}/servers`, { cookie, headers: acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding } });
+
+  it('picks brotli or gzip by the q-values of Accept-Encoding, and the identity when asked', () => {
+    expect(preferredEncoding(undefined)).toBeUndefined();
+    expect(preferredEncoding('gzip, deflate, br, zstd')).toBe('br');
+    expect(preferredEncoding('br;q=0.4, gzip;q=0.6')).toBe('gzip');
+    expect(preferredEncoding('gzip;q=0.5, identity')).toBeUndefined();
+    expect(preferredEncoding('*;q=0')).toBeUndefined();
+    expect(preferredEncoding('br;q=0, *')).toBe('gzip');
+    expect(preferredEncoding('deflate')).toBeUndefined();
+  });
+
+  it("passes the cloud's compressed body through untouched, having forwarded the browser's Accept-Encoding", async () => {
+    const gzipped = gzipSync(list);
+    answering(gzipped, { 'Content-Encoding': 'gzip' });
+    const answer = await get('gzip, br');
+    expect(gw.upstream.requestsTo('/compute/')[0].headers['accept-encoding']).toBe('gzip, br');
+    expect(answer.headers['content-encoding']).toBe('gzip');
+    expect(answer.headers['content-length']).toBe(String(gzipped.length));
+    expect(answer.headers.vary).toBe('Accept-Encoding');
+    expect(answer.body.equals(gzipped)).toBe(true);
+  });
+
+  it('compresses a plain answer over 1 KB itself, as the browser prefers', async () => {
+    answering(list);
+    for (const [accept, encoding, decode] of [
+      ['gzip, deflate, br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+      ['br;q=0.1, gzip;q=0.9', 'gzip', gunzipSync],
+    ] as const) {
+      const answer = await get(accept);
+      expect(answer.status).toBe(200);
+      expect(answer.headers['content-encoding']).toBe(encoding);
+      expect(answer.headers['content-length']).toBeUndefined();
+      expect(answer.headers.vary).toBe('Accept-Encoding');
+      expect(answer.body.length).toBeLessThan(Buffer.byteLength(list) / 3);
+      expect(decode(answer.body).toString('utf8')).toBe(list);
+    }
+  });
+
+  it('sends plain what the browser does not accept compressed, what is small, not text, or empty', async () => {
+    answering(list);
+    for (const accept of [undefined, 'identity', 'br;q=0, gzip;q=0', 'deflate']) {
+      const answer = await get(accept);
+      expect(answer.headers['content-encoding'], accept).toBeUndefined();
+      expect(answer.headers['content-length']).toBe(String(Buffer.byteLength(list)));
+      expect(answer.text).toBe(list);
+    }
+    answering('{"servers":[]}');
+    expect((await get('gzip')).headers['content-encoding']).toBeUndefined();
+    answering(list, { 'Content-Type': 'application/octet-stream' });
+    expect((await get('gzip')).headers['content-encoding']).toBeUndefined();
+    answering('', {}, 204);
+    const empty = await get('gzip');
+    expect(empty.status).toBe(204);
+    expect(empty.headers['content-encoding']).toBeUndefined();
   });
 });
 

@@ -1,18 +1,21 @@
 // Forwards one browser request to the compute endpoint with the session's token.
 // Request bodies are small JSON documents and are read first (capped), so the upstream
 // always gets a Content-Length, which the ECS API requires for POST and PUT. Response
-// bodies are streamed. Headers pass through allow-lists in both directions, so neither
+// bodies are streamed, compressed on the way when the cloud sent them plain (compression.ts).
+// Headers pass through allow-lists in both directions, so neither
 // cookies nor tokens cross the gateway. Nothing is ever retried; a write whose answer is
 // lost is reported as such (`outcome_unknown`), apart from one that never left (`upstream_unreachable`).
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { pipeline } from 'node:stream/promises';
+import { compressionFor } from './compression.ts';
 import { HttpError, readBody } from './http-io.ts';
 import { describe } from './keystone.ts';
 import type { UpstreamCalls } from './upstream-calls.ts';
 
 const FORWARDED_REQUEST_HEADERS = [
   'accept',
+  'accept-encoding',
   'accept-language',
   'content-type',
   'openstack-api-version',
@@ -73,8 +76,15 @@ export async function proxyCompute(
     if (value !== undefined) res.setHeader(canonical, value);
   }
   res.setHeader('Cache-Control', 'no-store');
+  // The body depends on the browser's Accept-Encoding, whether the cloud or the gateway encoded it.
+  res.setHeader('Vary', 'Accept-Encoding');
+  const compression = compressionFor(req, upstream);
+  if (compression) {
+    res.removeHeader('Content-Length');
+    res.setHeader('Content-Encoding', compression.encoding);
+  }
   try {
-    await pipeline(upstream, res);
+    await (compression ? pipeline(upstream, compression.compressor, res) : pipeline(upstream, res));
   } catch {
     // The client or the upstream hung up mid-body; the response cannot be repaired now.
     res.destroy();

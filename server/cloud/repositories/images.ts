@@ -154,6 +154,11 @@ export function finishSavingImages(db: Db, nowMs: number): number {
     .run({ nowMs, now: isoNow(nowMs) }).changes;
 }
 
+/** Replaces an image's properties (Glance's metadata of the compute API's image proxy). */
+export function setImageMetadata(db: Db, id: string, metadata: Record<string, string>): void {
+  db.prepare('UPDATE images SET metadata = @metadata, updated_at = @now WHERE id = @id').run({ id, metadata: JSON.stringify(metadata), now: isoNow() });
+}
+
 // ---- The Image API (Glance v2): its own visibility rules and filters over the same rows ----
 
 /** Who reads through the Image API: Glance decides what one sees by project and admin role. */

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { stmt } from '../db/statements.ts';
 
 export interface Port {
   id: string;
@@ -67,10 +68,15 @@ export function getPort(db: Db, projectId: string, portId: string): Port | undef
   return row && fromRow(row);
 }
 
-/** Addresses taken on a network, and by which server. */
-export function addressesOnNetwork(db: Db, networkId: string): Map<string, string | null> {
-  const rows = db.prepare('SELECT ip_address, server_id FROM ports WHERE network_id = ?').all(networkId) as { ip_address: string; server_id: string | null }[];
-  return new Map(rows.map((r) => [r.ip_address, r.server_id]));
+/** The port holding an address of a network, if any (by its unique index), and its server. */
+export function portOnAddress(db: Db, networkId: string, ip: string): { server_id: string | null } | undefined {
+  return stmt(db, 'SELECT server_id FROM ports WHERE network_id = ? AND ip_address = ?').get(networkId, ip) as { server_id: string | null } | undefined;
+}
+
+/** The address of the port made (or bound) last on a network, if any. */
+export function lastAddressOnNetwork(db: Db, networkId: string): string | undefined {
+  const row = stmt(db, 'SELECT ip_address FROM ports WHERE network_id = ? ORDER BY seq DESC LIMIT 1').get(networkId) as { ip_address: string } | undefined;
+  return row?.ip_address;
 }
 
 /**

@@ -21,7 +21,7 @@ export interface DetailRows {
 
 /**
  * Rows of `columns` for the servers of `idsJson`, ordered, as arrays: SQLite writes them as
- * one JSON text (one value into JS, not one per column per row; see listServers).
+ * one JSON text (one value into JS, not one per column per row; see listServersPage).
  */
 function jsonRows(db: Db, columns: string, orderBy: string, from: string, serverColumn: string, idsJson: string): unknown[][] {
   const sql = `SELECT json_group_array(json_array(${columns}) ORDER BY ${orderBy}) FROM ${from} WHERE ${serverColumn} IN (SELECT value FROM json_each(?))`;

@@ -28,8 +28,12 @@ export function listServerGroups(db: Db, projectId?: string): ServerGroupRow[] {
   ) as ServerGroupRow[];
 }
 
-export function countServerGroups(db: Db, projectId: string): number {
-  return (stmt(db, 'SELECT COUNT(*) AS n FROM server_groups WHERE project_id = ?').get(projectId) as { n: number }).n;
+/** The project's server groups, or those of one of its users. */
+export function countServerGroups(db: Db, projectId: string, userId?: string): number {
+  const row = userId
+    ? stmt(db, 'SELECT COUNT(*) AS n FROM server_groups WHERE project_id = ? AND user_id = ?').get(projectId, userId)
+    : stmt(db, 'SELECT COUNT(*) AS n FROM server_groups WHERE project_id = ?').get(projectId);
+  return (row as { n: number }).n;
 }
 
 export function insertServerGroup(db: Db, row: Omit<ServerGroupRow, 'seq'>): void {

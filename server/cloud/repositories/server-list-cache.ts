@@ -1,19 +1,19 @@
 import type { Db } from '../db/database.ts';
 import { stmt } from '../db/statements.ts';
-import { listServers, serversByIds, type ListedServer } from './servers.ts';
 
-// What the server lists keep between requests, per server, so that a write re-reads and
-// re-renders only the servers it touched instead of the whole list (a console polling
-// servers/detail of a thousand servers right after each action).
+// What the server lists keep between requests: each server's rendered detail JSON, per view
+// variant, so that a list right after a write re-reads and re-renders only the servers the
+// write touched (a console polling servers/detail of a thousand servers after each action).
+// The rows themselves are read per page, in the list indexes (repositories/servers.ts).
 //
 // SQLite itself says what changed: temporary triggers on every table a listed server's
 // detail view reads (servers, ports, networks' labels, volume attachments, security
 // groups and their names, tags) call back into JS with the server's id, whatever code path
-// wrote, and that server's cached row and JSON are dropped. Dropping is always safe, even
-// for a write later rolled back. Writes by another connection are seen through
-// data_version and drop everything. Inside a transaction nothing is read from or stored in
-// the cache: what it would see may yet be rolled back (and the triggers are only created
-// outside one, so that a rollback cannot take them away).
+// wrote, and that server's JSON is dropped. Dropping is always safe, even for a write later
+// rolled back. Writes by another connection are seen through data_version and drop
+// everything. Inside a transaction nothing is read from or stored in the cache: what it
+// would see may yet be rolled back (and the triggers are only created outside one, so that
+// a rollback cannot take them away).
 
 const TOUCHED = 'ecs_list_server_touched';
 
@@ -34,31 +34,17 @@ const TRIGGERS: [table: string, event: string, touched: string][] = [
   ['security_groups', 'DELETE', 'SELECT %(server_id) FROM main.server_security_groups WHERE group_id = OLD.id'],
 ];
 
-/**
- * At most this many list queries (project, deleted or not) and view variants are kept; a
- * variant holds one string per server listed through it (~1.4 KB each).
- */
-const MAX_QUERIES = 16;
+/** At most this many view variants are kept; a variant holds one string per server listed through it (~1.4 KB each). */
 const MAX_VARIANTS = 16;
-/** Above this many changed servers a list is read afresh rather than row by row. */
-const MAX_REFRESH = 64;
-
-interface RowsEntry {
-  rows: ListedServer[];
-  index: Map<string, number>;
-  /** Servers written since `rows` was read. */
-  dirty: Set<string>;
-}
 
 class ServerListCache {
-  private readonly queries = new Map<string, RowsEntry>();
   /** Rendered detail JSON (UTF-8) of each server, per view variant (microversion, role, URLs). */
   private readonly variants = new Map<string, Map<string, Buffer>>();
   private dataVersion: number;
 
   constructor(private readonly db: Db) {
     db.function(TOUCHED, (id: unknown) => {
-      if (typeof id === 'string') this.touch(id);
+      if (typeof id === 'string') for (const v of this.variants.values()) v.delete(id);
       return null;
     });
     // Before a network or group changes, while its servers can still be found through it.
@@ -77,61 +63,13 @@ class ServerListCache {
     return this.db.pragma('data_version', { simple: true }) as number;
   }
 
-  private touch(id: string): void {
-    // A list that many writes went by is dropped rather than tracked: it will be read afresh anyway.
-    for (const [key, e] of this.queries) if (e.dirty.add(id).size > MAX_REFRESH) this.queries.delete(key);
-    for (const v of this.variants.values()) v.delete(id);
-  }
-
-  /** Forgets everything if another connection committed since the last look. */
-  private sync(): void {
-    const v = this.currentDataVersion();
-    if (v === this.dataVersion) return;
-    this.dataVersion = v;
-    this.queries.clear();
-    this.variants.clear();
-  }
-
-  rows(opts: { projectId?: string; includeDeleted: boolean }): ListedServer[] {
-    this.sync();
-    const key = `${opts.projectId ?? ''}|${opts.includeDeleted}`;
-    let e = this.queries.get(key);
-    if (e && e.dirty.size > 0 && !this.refresh(e, opts)) e = undefined;
-    if (!e) {
-      const rows = listServers(this.db, opts);
-      e = { rows, index: new Map(rows.map((r, i) => [r.id, i])), dirty: new Set() };
-      this.queries.delete(key);
-      this.queries.set(key, e);
-      if (this.queries.size > MAX_QUERIES) this.queries.delete(this.queries.keys().next().value!);
-    }
-    return e.rows;
-  }
-
-  /** Re-reads the changed servers of a list in place; false when the list itself changed (a server came or went). */
-  private refresh(e: RowsEntry, opts: { projectId?: string; includeDeleted: boolean }): boolean {
-    const fresh = new Map(serversByIds(this.db, [...e.dirty]).map((r) => [r.id, r]));
-    // A new array: a caller may still hold the old one.
-    const rows = e.rows.slice();
-    for (const id of e.dirty) {
-      const r = fresh.get(id);
-      const listed = r !== undefined && (!opts.projectId || r.project_id === opts.projectId) && (opts.includeDeleted || r.deleted === 0);
-      const at = e.index.get(id);
-      if (at === undefined) {
-        if (listed) return false;
-        continue;
-      }
-      const old = rows[at];
-      // The list's order is created_at, seq: a row that moved means reading the list afresh.
-      if (!listed || r.created_at !== old.created_at || r.seq !== old.seq) return false;
-      rows[at] = r;
-    }
-    e.rows = rows;
-    e.dirty.clear();
-    return true;
-  }
-
   fragments(variant: string): Map<string, Buffer> {
-    this.sync();
+    // Another connection committed since the last look: forget everything.
+    const version = this.currentDataVersion();
+    if (version !== this.dataVersion) {
+      this.dataVersion = version;
+      this.variants.clear();
+    }
     let v = this.variants.get(variant);
     if (!v) {
       this.variants.set(variant, (v = new Map()));
@@ -147,11 +85,6 @@ function cacheOf(db: Db): ServerListCache | undefined {
   let c = caches.get(db);
   if (!c) caches.set(db, (c = new ServerListCache(db)));
   return c;
-}
-
-/** listServers, from the cache when nothing it lists has changed. The rows are shared: never modify them. */
-export function cachedServers(db: Db, opts: { projectId?: string; includeDeleted: boolean }): ListedServer[] {
-  return cacheOf(db)?.rows(opts) ?? listServers(db, opts);
 }
 
 /**

@@ -56,6 +56,11 @@ export function getServer(db: Db, projectId: string, id: string): ServerRow | un
     | undefined;
 }
 
+/** A server whatever its state, deleted included; undefined when there is none of that id. */
+export function getServerEvenDeleted(db: Db, id: string): ServerRow | undefined {
+  return stmt(db, 'SELECT * FROM servers WHERE id = ?').get(id) as ServerRow | undefined;
+}
+
 /** A server row whatever its state (a write reads back what it wrote). */
 export function serverById(db: Db, id: string): ServerRow {
   return stmt(db, 'SELECT * FROM servers WHERE id = ?').get(id) as ServerRow;
@@ -83,19 +88,38 @@ const LISTED_COLUMNS = LISTED.join(', ');
  */
 const toListed = new Function('a', `return {${LISTED.map((c, i) => `${c}: a[${i}]`).join(', ')}};`) as (a: unknown[]) => ListedServer;
 
-export function listServers(db: Db, opts: { projectId?: string; includeDeleted: boolean }): ListedServer[] {
+/** Which servers a list reads: a project's (or every project's), live, deleted, or both. */
+export interface ListScope {
+  projectId?: string;
+  deleted: 'live' | 'deleted' | 'all';
+}
+/** A place in Nova's default order of servers: newest first, by created_at then seq. */
+export type ListPlace = Pick<ServerRow, 'created_at' | 'seq'>;
+
+/**
+ * Up to `limit` servers of the scope (all of them for -1) in Nova's default order, after
+ * `after`: a range of the list indexes (migration 005), so a page costs what its rows
+ * cost, however many servers the project has.
+ */
+export function listServersPage(db: Db, scope: ListScope, after: ListPlace | undefined, limit: number): ListedServer[] {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (opts.projectId) {
+  if (scope.projectId) {
     where.push('project_id = ?');
-    args.push(opts.projectId);
+    args.push(scope.projectId);
   }
-  if (!opts.includeDeleted) where.push('deleted = 0');
-  // SQLite writes the whole list as one JSON text of row arrays: one value crosses into JS
+  if (scope.deleted !== 'all') where.push(`deleted = ${scope.deleted === 'deleted' ? 1 : 0}`);
+  if (after) {
+    where.push('(created_at, seq) < (?, ?)');
+    args.push(after.created_at, after.seq);
+  }
+  // SQLite writes the page as one JSON text of row arrays: one value crosses into JS
   // instead of forty per server, and V8's JSON.parse builds the arrays faster than the
   // driver builds its values one by one. Columns are TEXT and INTEGER: the round trip is exact.
-  const sql = `SELECT json_group_array(json_array(${LISTED_COLUMNS}) ORDER BY created_at DESC, seq DESC) FROM servers ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-  return (JSON.parse((rawStmt(db, sql).get(...args) as [string])[0]) as unknown[][]).map(toListed);
+  const sql =
+    `SELECT json_group_array(json_array(${LISTED_COLUMNS}) ORDER BY created_at DESC, seq DESC) FROM (` +
+    `SELECT ${LISTED_COLUMNS} FROM servers ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, seq DESC LIMIT ?)`;
+  return (JSON.parse((rawStmt(db, sql).get(...args, limit) as [string])[0]) as unknown[][]).map(toListed);
 }
 
 /** The listed columns of the given servers, deleted or not, in no particular order. */
@@ -166,9 +190,9 @@ export function deleteTag(db: Db, id: string, tag: string): boolean {
   return stmt(db, 'DELETE FROM server_tags WHERE server_id = ? AND tag = ?').run(id, tag).changes > 0;
 }
 
-/** How many live servers each host runs: what placement balances. */
+/** How many live servers each host runs: what placement balances (kept by triggers, migration 005). */
 export function serversPerHost(db: Db): Map<string, number> {
-  const rows = stmt(db, 'SELECT host, COUNT(*) AS n FROM servers WHERE deleted = 0 AND host IS NOT NULL GROUP BY host').all() as { host: string; n: number }[];
+  const rows = stmt(db, 'SELECT host, servers AS n FROM host_load WHERE servers > 0').all() as { host: string; n: number }[];
   return new Map(rows.map((r) => [r.host, r.n]));
 }
 
@@ -182,11 +206,14 @@ export function nextServerDue(db: Db): number | null {
   return (stmt(db, 'SELECT MIN(due_at) AS d FROM servers WHERE due_at IS NOT NULL').get() as { d: number | null }).d;
 }
 
-/** Live usage of the resources a server counts against: Nova counts every non-deleted instance. */
+/**
+ * Live usage of the resources a server counts against: Nova counts every non-deleted
+ * instance. Read from the counters the triggers of migration 005 keep, one row per user.
+ */
 export function serverUsage(db: Db, projectId: string, userId?: string): { instances: number; cores: number; ram: number } {
   const sql = userId
-    ? 'SELECT COUNT(*) AS n, COALESCE(SUM(vcpus), 0) AS c, COALESCE(SUM(memory_mb), 0) AS r FROM servers WHERE project_id = ? AND user_id = ? AND deleted = 0'
-    : 'SELECT COUNT(*) AS n, COALESCE(SUM(vcpus), 0) AS c, COALESCE(SUM(memory_mb), 0) AS r FROM servers WHERE project_id = ? AND deleted = 0';
+    ? 'SELECT COALESCE(SUM(instances), 0) AS n, COALESCE(SUM(cores), 0) AS c, COALESCE(SUM(ram), 0) AS r FROM server_usage WHERE project_id = ? AND user_id = ?'
+    : 'SELECT COALESCE(SUM(instances), 0) AS n, COALESCE(SUM(cores), 0) AS c, COALESCE(SUM(ram), 0) AS r FROM server_usage WHERE project_id = ?';
   const r = (userId ? stmt(db, sql).get(projectId, userId) : stmt(db, sql).get(projectId)) as { n: number; c: number; r: number };
   return { instances: r.n, cores: r.c, ram: r.r };
 }

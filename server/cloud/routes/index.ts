@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import computeContext from '../plugins/compute-context.ts';
 import availabilityZones from './compute/availability-zones.ts';
+import extensions from './compute/extensions.ts';
 import flavors from './compute/flavors.ts';
 import images from './compute/images.ts';
 import interfaces from './compute/interfaces.ts';
@@ -42,6 +43,7 @@ const COMPUTE = [
   networks, // 21
   securityGroups, // 22
   tags, // 23
+  extensions, // Nova's, outside the spec
 ];
 
 /**

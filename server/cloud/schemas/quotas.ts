@@ -9,6 +9,17 @@ const quotaSet = envelope('quota_set', {
   required: ['id', ...Object.keys(DEFAULT_QUOTAS)],
 });
 
+const quotaDetail = envelope('quota_set', {
+  type: 'object',
+  properties: {
+    id: str,
+    ...Object.fromEntries(
+      Object.keys(DEFAULT_QUOTAS).map((k) => [k, { type: 'object', properties: { limit: int, in_use: int, reserved: int }, required: ['limit', 'in_use', 'reserved'] }]),
+    ),
+  },
+  required: ['id', ...Object.keys(DEFAULT_QUOTAS)],
+});
+
 const absolute = [
   'maxServerMeta', 'maxPersonality', 'maxPersonalitySize', 'maxImageMeta', 'maxTotalRAMSize', 'maxTotalKeypairs',
   'maxSecurityGroupRules', 'maxSecurityGroups', 'maxServerGroups', 'maxServerGroupMembers', 'maxTotalCores',
@@ -34,5 +45,6 @@ export const limitSchemas = {
 
 export const quotaSchemas = {
   show: { params: params('tenant_id'), querystring: { type: 'object', properties: { user_id: str } }, response: { 200: quotaSet } },
+  detail: { params: params('tenant_id'), querystring: { type: 'object', properties: { user_id: str } }, response: { 200: quotaDetail } },
   defaults: { params: params('tenant_id'), response: { 200: quotaSet } },
 };

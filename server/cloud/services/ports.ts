@@ -4,7 +4,7 @@ import { badRequest, conflict, notFound } from '../errors.ts';
 import { isoNow, uuid } from '../ids.ts';
 import { intToIp, ipToInt, parseCidr } from '../ipv4.ts';
 import { getNetwork, type Network } from '../repositories/networks.ts';
-import { addressesOnNetwork, bindFreePort, getPortById, insertPort, type Port } from '../repositories/ports.ts';
+import { bindFreePort, getPortById, insertPort, lastAddressOnNetwork, portOnAddress, type Port } from '../repositories/ports.ts';
 
 // Neutron's ports, as the servers area needs them: made on a network with an address, bound
 // to a server, released with it.
@@ -12,26 +12,37 @@ import { addressesOnNetwork, bindFreePort, getPortById, insertPort, type Port } 
 /** Neutron's base MAC for OpenStack ports, the last three octets random. */
 const newMac = () => `fa:16:3e:${[...randomBytes(3)].map((b) => b.toString(16).padStart(2, '0')).join(':')}`;
 
-/** The given fixed IP (in the subnet and free) or the next free address: never the network, gateway or broadcast address. */
+/**
+ * The given fixed IP (in the subnet and free), or the next free address after the one given
+ * last on the network, wrapping round to the start of the range: never the network,
+ * gateway or broadcast address. Each address is looked up in the unique index of
+ * (network, address), so a network holding ten thousand ports costs what one holding ten
+ * does; an address freed by a deleted server is given again once the range wraps (or at
+ * once, when it was the last one given).
+ */
 function chooseAddress(db: Db, net: Network, fixedIp: string | undefined): string {
   const c = parseCidr(net.cidr)!;
   const first = c.network + 1;
   const last = c.network + c.size - 2;
   const gateway = ipToInt(net.gateway)!;
-  const taken = addressesOnNetwork(db, net.id);
   if (fixedIp !== undefined) {
     const n = ipToInt(fixedIp);
     if (n === undefined || n < first || n > last || n === gateway) {
       // Nova's InvalidInput for Neutron's InvalidIpForNetwork.
       throw badRequest(`Invalid input received: Fixed IP ${fixedIp} is not a valid ip address for network ${net.id}.`);
     }
-    if (taken.has(fixedIp)) throw conflict(`Fixed IP address ${fixedIp} is already in use on instance ${taken.get(fixedIp) ?? ''}.`);
+    const holder = portOnAddress(db, net.id, fixedIp);
+    if (holder) throw conflict(`Fixed IP address ${fixedIp} is already in use on instance ${holder.server_id ?? ''}.`);
     return fixedIp;
   }
-  for (let n = first; n <= last; n++) {
+  const previous = ipToInt(lastAddressOnNetwork(db, net.id) ?? '');
+  const start = previous !== undefined && previous >= first && previous < last ? previous + 1 : first;
+  const span = last - first + 1;
+  for (let k = 0; k < span; k++) {
+    const n = first + ((start - first + k) % span);
     if (n === gateway) continue;
     const ip = intToIp(n);
-    if (!taken.has(ip)) return ip;
+    if (!portOnAddress(db, net.id, ip)) return ip;
   }
   throw badRequest(`No fixed IP addresses available for network: ${net.id}`);
 }

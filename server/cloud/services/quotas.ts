@@ -44,6 +44,29 @@ export function quotaSetFor(db: Db, ctx: RequestContext, tenantId: string, userI
   return quotaSet(db, tenantId, userId);
 }
 
+/**
+ * GET /os-quota-sets/{id}/detail (Nova's, beyond 16.1): each limit with what is in use. As
+ * Nova counts: instances, cores and ram (the user's, with ?user_id=), server groups (the
+ * user's, with ?user_id=); key pairs, server group members and security group rules never
+ * (counted per user or per group, so 0 here, as Nova says); security groups as this cloud
+ * counts them against their limit (Nova, leaving them to Neutron, says 0); nothing else is
+ * counted (0).
+ */
+export function quotaDetailFor(db: Db, ctx: RequestContext, tenantId: string, userId?: string): QuotaDetail {
+  const limits = quotaSetFor(db, ctx, tenantId, userId);
+  const servers = serverUsage(db, tenantId, userId);
+  const inUse: Partial<Record<QuotaResource, number>> = {
+    ...servers,
+    server_groups: countServerGroups(db, tenantId, userId),
+    security_groups: countSecurityGroups(db, tenantId),
+  };
+  return Object.fromEntries(
+    Object.entries(limits).map(([r, limit]) => [r, { limit, in_use: inUse[r as QuotaResource] ?? 0, reserved: 0 }]),
+  ) as QuotaDetail;
+}
+
+export type QuotaDetail = Record<QuotaResource, { limit: number; in_use: number; reserved: number }>;
+
 /** 16.2: the defaults, for any project. */
 export const defaultQuotas = (): Record<QuotaResource, number> => ({ ...DEFAULT_QUOTAS });
 

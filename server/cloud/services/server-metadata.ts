@@ -5,14 +5,17 @@ import { isoNow } from '../ids.ts';
 import { RULES, checkLock, checkState } from '../lifecycle/states.ts';
 import { quotaLimit } from '../repositories/quotas.ts';
 import { metadataOf, updateServer } from '../repositories/servers.ts';
-import { findServer, recordRequest } from './servers.ts';
+import { findServer } from './servers.ts';
 
 // Chapter 10: server metadata. PUT replaces, POST merges; both obey metadata_items.
 
 type Metadata = Record<string, string>;
 
-/** Nova's _update_instance_metadata: state and lock checked, quota counted on the result, recorded. */
-function write(db: Db, ctx: RequestContext, serverId: string, action: string, change: (current: Metadata) => Metadata): Metadata {
+/**
+ * Nova's _update_instance_metadata: state and lock checked, quota counted on the result.
+ * Nova records no instance action for a metadata write.
+ */
+function write(db: Db, ctx: RequestContext, serverId: string, change: (current: Metadata) => Metadata): Metadata {
   return db.transaction(() => {
     const server = findServer(db, ctx, serverId);
     checkLock(server, ctx.isAdmin);
@@ -22,7 +25,6 @@ function write(db: Db, ctx: RequestContext, serverId: string, action: string, ch
     const limit = quotaLimit(db, server.project_id, 'metadata_items');
     if (limit >= 0 && Object.keys(next).length > limit) throw forbidden(`Maximum number of metadata items exceeds ${limit}`);
     updateServer(db, server.id, { metadata: JSON.stringify(next) }, isoNow());
-    recordRequest(db, ctx, server.id, action, undefined, true);
     return next;
   })();
 }
@@ -31,11 +33,11 @@ export const metadataOfServer = (db: Db, ctx: RequestContext, serverId: string):
 
 /** 10.2 */
 export const replaceMetadata = (db: Db, ctx: RequestContext, serverId: string, md: Metadata) =>
-  write(db, ctx, serverId, 'set_metadata', () => ({ ...md }));
+  write(db, ctx, serverId, () => ({ ...md }));
 
 /** 10.3 */
 export const mergeMetadata = (db: Db, ctx: RequestContext, serverId: string, md: Metadata) =>
-  write(db, ctx, serverId, 'update_metadata', (cur) => ({ ...cur, ...md }));
+  write(db, ctx, serverId, (cur) => ({ ...cur, ...md }));
 
 /** 10.4 */
 export function metadataItem(db: Db, ctx: RequestContext, serverId: string, key: string): Metadata {
@@ -48,13 +50,13 @@ export function metadataItem(db: Db, ctx: RequestContext, serverId: string, key:
 export function setMetadataItem(db: Db, ctx: RequestContext, serverId: string, key: string, meta: Metadata): Metadata {
   if (Object.keys(meta)[0] !== key) throw badRequest('Request body and URI mismatch');
   const value = meta[key];
-  write(db, ctx, serverId, 'set_metadata_item', (cur) => ({ ...cur, [key]: value }));
+  write(db, ctx, serverId, (cur) => ({ ...cur, [key]: value }));
   return { [key]: value };
 }
 
 /** 10.6 */
 export function deleteMetadataItem(db: Db, ctx: RequestContext, serverId: string, key: string): void {
-  write(db, ctx, serverId, 'delete_metadata_item', (cur) => {
+  write(db, ctx, serverId, (cur) => {
     if (!Object.hasOwn(cur, key)) throw notFound('Metadata item was not found');
     const next = { ...cur };
     delete next[key];

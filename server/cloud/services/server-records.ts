@@ -27,14 +27,17 @@ export function portsOfServerOn(db: Db, ctx: RequestContext, serverId: string, l
   return ports;
 }
 
+/** From 2.21 Nova reads the actions of a deleted server too (read_deleted='yes'). */
+const actionsServer = (db: Db, ctx: RequestContext, serverId: string) => findServer(db, ctx, serverId, { readDeleted: ctx.mv.atLeast('2.21') });
+
 /** 11.1: the actions recorded for a server, newest first. */
-export const actionsOfServer = (db: Db, ctx: RequestContext, serverId: string): ActionRow[] => actionsOf(db, findServer(db, ctx, serverId).id);
+export const actionsOfServer = (db: Db, ctx: RequestContext, serverId: string): ActionRow[] => actionsOf(db, actionsServer(db, ctx, serverId).id);
 
 /** 11.2: one action; its events for admins only (before 2.51, os-instance-actions:events policy). */
 export function actionOfServer(db: Db, ctx: RequestContext, serverId: string, requestId: string): { action: ActionRow; events?: EventRow[] } {
-  const server = findServer(db, ctx, serverId);
+  const server = actionsServer(db, ctx, serverId);
   const action = actionByRequest(db, server.id, requestId);
-  if (!action) throw notFound(`Action for request_id ${requestId} on instance ${server.id} not found`);
+  if (!action) throw notFound(`Action ${requestId} not found`);
   return ctx.isAdmin ? { action, events: eventsOf(db, action.id) } : { action };
 }
 

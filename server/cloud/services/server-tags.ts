@@ -5,13 +5,13 @@ import { isoNow } from '../ids.ts';
 import { RULES, checkState } from '../lifecycle/states.ts';
 import { addTag, deleteTag, replaceTags, tagsOf, updateServer, type ServerRow } from '../repositories/servers.ts';
 import { MAX_TAGS } from '../schemas/server-tags.ts';
-import { findServer, recordRequest } from './servers.ts';
+import { findServer } from './servers.ts';
 
 // Chapter 23: server tags (the routes exist from microversion 2.26).
 
 const tooMany = () => badRequest(`The number of tags exceeded the per-server limit ${MAX_TAGS}`);
 
-/** Tag writes touch the server (updated_at) and are recorded, in one transaction. */
+/** Tag writes touch the server (updated_at), in one transaction; Nova records no instance action for them. */
 function write<T>(db: Db, ctx: RequestContext, serverId: string, action: string, fn: (s: ServerRow) => T): T {
   return db.transaction(() => {
     const s = findServer(db, ctx, serverId);
@@ -19,7 +19,6 @@ function write<T>(db: Db, ctx: RequestContext, serverId: string, action: string,
     checkState(s, RULES.tags, action);
     const out = fn(s);
     updateServer(db, s.id, {}, isoNow());
-    recordRequest(db, ctx, s.id, action.replace(' ', '_'), undefined, true);
     return out;
   })();
 }

@@ -8,7 +8,7 @@ import { beginOp } from '../lifecycle/transitions.ts';
 import { recordAction } from '../repositories/instance-actions.ts';
 import { portsOfServers } from '../repositories/ports.ts';
 import { securityGroupsOfServers } from '../repositories/security-groups.ts';
-import { getServer, getServerAnyProject, serverById, tagsOfServers, updateServer, type ListedServer, type ServerRow } from '../repositories/servers.ts';
+import { getServer, getServerAnyProject, getServerEvenDeleted, serverById, tagsOfServers, updateServer, type ListedServer, type ServerRow } from '../repositories/servers.ts';
 import { attachmentsOfServers } from '../repositories/volumes.ts';
 import { serverViews, type ViewOptions } from '../views/servers.ts';
 
@@ -18,10 +18,18 @@ import { serverViews, type ViewOptions } from '../views/servers.ts';
 /**
  * The server a request names. A member only reaches its project's servers, and another
  * project's server is 404 like a missing one, so ids do not leak; an admin reaches any
- * server by id, as under Nova's default policy.
+ * server by id, as under Nova's default policy. A deleted server is 404 unless the operation
+ * reads deleted ones (`readDeleted`).
  */
-export function findServer(db: Db, ctx: RequestContext, id: string): ServerRow {
-  const row = ctx.isAdmin ? getServerAnyProject(db, id) : getServer(db, ctx.projectId, id);
+export function findServer(db: Db, ctx: RequestContext, id: string, opts: { readDeleted?: boolean } = {}): ServerRow {
+  let row: ServerRow | undefined;
+  if (opts.readDeleted) {
+    // Nova's read_deleted='yes': a deleted server too, within the same policy.
+    row = getServerEvenDeleted(db, id);
+    if (row && !ctx.isAdmin && row.project_id !== ctx.projectId) row = undefined;
+  } else {
+    row = ctx.isAdmin ? getServerAnyProject(db, id) : getServer(db, ctx.projectId, id);
+  }
   if (!row) throw notFound(`Instance ${id} could not be found.`);
   return row;
 }
@@ -71,7 +79,7 @@ export interface ServerUpdate {
   description?: string | null;
 }
 
-/** 4.8: rename, disk config, access addresses, description (2.19); recorded as `update`. */
+/** 4.8: rename, disk config, access addresses, description (2.19); Nova records no instance action for it. */
 export function updateServerFields(db: Db, o: ViewOptions, id: string, body: ServerUpdate): Record<string, unknown> {
   const changes: Partial<ServerRow> = {};
   if (body.name !== undefined) changes.name = body.name;
@@ -82,7 +90,6 @@ export function updateServerFields(db: Db, o: ViewOptions, id: string, body: Ser
   const row = db.transaction(() => {
     const server = findServer(db, o.ctx, id);
     updateServer(db, server.id, changes, isoNow());
-    recordRequest(db, o.ctx, server.id, 'update', undefined, true);
     return serverById(db, server.id);
   })();
   return basicServer(db, row, o);

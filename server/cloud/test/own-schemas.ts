@@ -182,6 +182,11 @@ const snapshotShown = z.object({ displayName: nullableText, displayDescription: 
 const securityGroupShown = z.object({ description: nullableText, tenant_id: text, rules: z.array(z.object({ parent_group_id: text, ip_protocol: nullableText, ip_range: z.object({}).loose() })) });
 
 const resources: Record<string, OwnContractEntry> = {
+  // Nova's fixed extension list: every entry has these six keys.
+  'extensions.list_extensions': json(
+    200,
+    z.object({ extensions: z.array(z.strictObject({ alias: text, description: text, links: z.array(z.never()), name: text, namespace: text, updated: text })).min(1) }),
+  ),
   'versions.list_versions': json(200, versionsResponseSchema, z.object({ versions: z.array(versionShown).min(1) })),
   'versions.get_one_version': json(200, versionResponseSchema, z.object({ version: versionShown })),
 
@@ -195,6 +200,7 @@ const resources: Record<string, OwnContractEntry> = {
   'images.list_images_details': json(200, imageListResponseSchema, z.object({ images: z.array(z.object({ metadata: z.record(z.string(), z.unknown()) })) })),
   'images.get_image': json(200, imageResponseSchema, z.object({ image: z.object({ metadata: z.record(z.string(), z.unknown()), created: text, updated: text }) })),
   'images.image_metadata': json(200, imageMetadataResponseSchema),
+  'images.image_meta_item': json(200, z.object({ meta: stringMap.refine((m) => Object.keys(m).length === 1, 'one item') })),
   'images.delete': empty(204),
 
   // Key pairs carry their type from 2.2, which also changed create to 201 and delete to 204.
@@ -211,6 +217,14 @@ const resources: Record<string, OwnContractEntry> = {
   // The limits and quotas pages show every one of these; the SPA's schemas leave each optional.
   'limits.get_limit': json(200, limitsResponseSchema, z.object({ limits: z.object({ absolute: absoluteLimitsSchema.required() }) })),
   'quotas.get_quota_set': json(200, quotaSetResponseSchema, z.object({ quota_set: quotaSetSchema.required() })),
+  // Nova's detail: each quota of the set as { limit, in_use, reserved }.
+  'quotas.get_quota_set_details': json(
+    200,
+    z.object({
+      quota_set: z.object({ id: text }).catchall(z.strictObject({ limit: z.number().int(), in_use: z.number().int().nonnegative(), reserved: z.literal(0) })),
+    }),
+    z.object({ quota_set: z.object(Object.fromEntries(Object.keys(quotaSetSchema.shape).filter((k) => k !== 'id').map((k) => [k, z.object({ limit: z.number() })]))) }),
+  ),
 
   'availability_zone.list_availability_zone_list': json(200, availabilityZoneListResponseSchema, z.object({ availabilityZoneInfo: z.array(zoneSchema).min(1) })),
   // Admins see the hosts of each zone.

@@ -2,7 +2,7 @@ import type { RequestContext } from '../context.ts';
 import { statusOf } from '../lifecycle/states.ts';
 import type { DetailRows } from '../repositories/server-details.ts';
 import type { ListedServer } from '../repositories/servers.ts';
-import { PROGRESS_STATUSES, faultOf, featuresOf, instanceName, progressOf, type ViewOptions } from './servers.ts';
+import { PROGRESS_STATUSES, faultOf, featuresOf, instanceName, progressOf, showsSecurityGroups, type ViewOptions } from './servers.ts';
 
 // GET /servers/detail of a thousand servers: building ~20 objects per server and then one
 // JSON.stringify of them all cost more (allocation, GC, serialization) than writing the
@@ -85,7 +85,9 @@ export function detailRenderer(
       const t = tags.get(r.id);
       s += `,"tags":${t ? q(t.map((x) => x[1])) : '[]'}`;
     }
-    s += `,"key_name":${q(r.key_name)},"security_groups":${groupsJson(groups.get(r.id))}`;
+    s += `,"key_name":${q(r.key_name)}`;
+    const serverGroups = groups.get(r.id);
+    if (showsSecurityGroups(r, serverGroups?.length ?? 0)) s += `,"security_groups":${groupsJson(serverGroups)}`;
     s +=
       `,"OS-EXT-AZ:availability_zone":${q(r.availability_zone)},"config_drive":${q(r.config_drive)}` +
       `,"OS-EXT-STS:task_state":${q(r.task_state)},"OS-EXT-STS:vm_state":${q(r.vm_state)},"OS-EXT-STS:power_state":${q(r.power_state)}` +

@@ -153,7 +153,8 @@ function serverView(
   if (f.tags) v.tags = extra.tags ?? [];
   if (!d) return v;
   v.key_name = r.key_name;
-  v.security_groups = uniqueNames(d.groups);
+  const groups = uniqueNames(d.groups);
+  if (showsSecurityGroups(r, groups.length)) v.security_groups = groups;
   v['OS-EXT-AZ:availability_zone'] = r.availability_zone;
   v.config_drive = r.config_drive;
   v['OS-EXT-STS:task_state'] = r.task_state;
@@ -182,6 +183,16 @@ function serverView(
 }
 
 export const instanceName = (seq: number) => `instance-${seq.toString(16).padStart(8, '0')}`;
+
+/**
+ * Whether a server's detail shows `security_groups`. Nova reads them from the server's
+ * Neutron ports and shows the key only when it finds some: not while a build has not yet
+ * made the ports (before its spawning step), not when the server has no group left (a
+ * deleted one, or the last group removed).
+ */
+export function showsSecurityGroups(r: Pick<ListedServer, 'vm_state' | 'task_state'>, groupCount: number): boolean {
+  return groupCount > 0 && !(r.vm_state === 'building' && r.task_state !== 'spawning');
+}
 
 function uniqueNames(groups: { name: string }[] | undefined): { name: string }[] {
   if (!groups) return [];

@@ -10,6 +10,8 @@ import { FakeUpstream } from './fake-upstream.ts';
 export interface Answer {
   status: number;
   headers: IncomingHttpHeaders;
+  /** The body as it came on the wire (still encoded when Content-Encoding says so). */
+  body: Buffer;
   text: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests inspect arbitrary JSON
   json: any;
@@ -90,7 +92,8 @@ export class GatewayUnderTest {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
+          const body = Buffer.concat(chunks);
+          const text = body.toString('utf8');
           let json: unknown;
           try {
             json = text ? JSON.parse(text) : undefined;
@@ -98,7 +101,7 @@ export class GatewayUnderTest {
             json = undefined;
           }
           const setCookie = res.headers['set-cookie'];
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json, cookie: setCookie?.[0] });
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text, json, cookie: setCookie?.[0] });
         });
       });
       req.on('error', reject);

@@ -2,13 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { Query } from '../../pagination.ts';
 import { PROXY_API, versionRange } from '../../plugins/microversion.ts';
 import { imageSchemas as schemas } from '../../schemas/images.ts';
+import { deleteImageMetadataItem, mergeImageMetadata, replaceImageMetadata, setImageMetadataItem } from '../../services/image-metadata.ts';
 import { deleteImage, imageMetadataItem, imagesOf, showImage } from '../../services/images.ts';
 import { imageDetail, imageSummary } from '../../views/images.ts';
 import { nextLinks } from '../../views/links.ts';
 
 type ImageParams = { Params: { image_id: string } };
+type KeyParams = { Params: { image_id: string; key: string } };
+type Metadata = Record<string, string>;
 
-/** Chapter 7: Nova's image proxy (read, metadata, delete). */
+/** Chapter 7: Nova's image proxy (read, metadata, delete), and Nova's metadata writes beyond the spec. */
 export default async function imageRoutes(app: FastifyInstance) {
   versionRange(app, PROXY_API);
   const { db } = app;
@@ -32,9 +35,26 @@ export default async function imageRoutes(app: FastifyInstance) {
     metadata: showImage(db, req.ctx, req.params.image_id).metadata,
   }));
 
-  app.get<{ Params: { image_id: string; key: string } }>('/images/:image_id/metadata/:key', { schema: schemas.metaItem }, async (req) => ({
+  app.get<KeyParams>('/images/:image_id/metadata/:key', { schema: schemas.metaItem }, async (req) => ({
     meta: imageMetadataItem(db, req.ctx, req.params.image_id, req.params.key),
   }));
+
+  app.post<ImageParams & { Body: { metadata: Metadata } }>('/images/:image_id/metadata', { schema: schemas.writeMetadata }, async (req) => ({
+    metadata: mergeImageMetadata(db, req.ctx, req.params.image_id, req.body.metadata),
+  }));
+
+  app.put<ImageParams & { Body: { metadata: Metadata } }>('/images/:image_id/metadata', { schema: schemas.writeMetadata }, async (req) => ({
+    metadata: replaceImageMetadata(db, req.ctx, req.params.image_id, req.body.metadata),
+  }));
+
+  app.put<KeyParams & { Body: { meta: Metadata } }>('/images/:image_id/metadata/:key', { schema: schemas.writeMetaItem }, async (req) => ({
+    meta: setImageMetadataItem(db, req.ctx, req.params.image_id, req.params.key, req.body.meta),
+  }));
+
+  app.delete<KeyParams>('/images/:image_id/metadata/:key', { schema: schemas.deleteMetaItem }, async (req, reply) => {
+    deleteImageMetadataItem(db, req.ctx, req.params.image_id, req.params.key);
+    return reply.code(204).send();
+  });
 
   app.delete<ImageParams>('/images/:image_id', { schema: schemas.delete }, async (req, reply) => {
     deleteImage(db, req.ctx, req.params.image_id);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getNetwork, listNetworks } from '../../repositories/networks.ts';
+import { createNetwork } from '../../services/networks.ts';
 import { freePorts, getPort, portsOfServers, releasePort, releaseServerPorts } from '../../repositories/ports.ts';
 import { login, makeCloud, type Session } from '../../test/harness.ts';
 import { allocatePort, bindPort } from '../../services/ports.ts';
@@ -64,6 +65,21 @@ describe('ports (the servers area\'s interfaces and addresses rest on them)', ()
     const p2 = allocatePort(app.db, { projectId: alice.projectId, networkId: net.id, serverId: server, fixedIp: '192.168.10.77' });
     expect(p2.fixed_ips[0].ip_address).toBe('192.168.10.77');
     expect(portsOfServers(app.db, [server]).get(server)!.map((p) => p.id)).toEqual([p1.id, p2.id]);
+  });
+
+  it('[21.1] gives the address after the last one given, wraps round to freed ones, and says when none is left', () => {
+    const net = createNetwork(app.db, { projectId: alice.projectId, label: 'small', cidr: '10.7.0.0/29' });
+    const give = () => allocatePort(app.db, { projectId: alice.projectId, networkId: net.id, serverId: server });
+    const ip = (p: { fixed_ips: { ip_address: string }[] }) => p.fixed_ips[0].ip_address;
+    // .0 network, .1 gateway, .7 broadcast: .2 to .6 are given in turn.
+    const ports = [give(), give(), give()];
+    expect(ports.map(ip)).toEqual(['10.7.0.2', '10.7.0.3', '10.7.0.4']);
+    releasePort(app.db, ports[0].id);
+    // .2 is free again, but the next address goes on from the last one given.
+    expect(ip(give())).toBe('10.7.0.5');
+    expect(ip(give())).toBe('10.7.0.6');
+    expect(ip(give())).toBe('10.7.0.2');
+    expect(give).toThrow(`No fixed IP addresses available for network: ${net.id}`);
   });
 
   it('[21.1] refuses a fixed IP outside the subnet (400), the gateway (400) or in use (409)', () => {

@@ -152,6 +152,45 @@ describe('quotas (16.1, 16.2)', () => {
     expect(unknown.json().quota_set.instances).toBe(10);
   });
 
+  it('[16.1] shows each quota with its usage (Nova\'s detail), for the project or one of its users', async () => {
+    const adminInAlpha = await login(app, 'admin', 'alpha');
+    await boot(adminInAlpha, cat, { name: 'admins-own' });
+    expect((await alice.call('POST', 'os-keypairs', { keypair: { name: 'detail-key' } })).statusCode).toBe(200);
+    const limits = (await alice.call('GET', 'limits')).json().limits.absolute;
+    const res = await alice.call('GET', `os-quota-sets/${alice.projectId}/detail`);
+    expectContract(res, 'quotas.get_quota_set_details');
+    const detail = res.json().quota_set;
+    const shown = (await alice.call('GET', `os-quota-sets/${alice.projectId}`)).json().quota_set;
+    expect(Object.keys(detail)).toEqual(Object.keys(shown));
+    for (const [resource, limit] of Object.entries(shown)) {
+      if (resource !== 'id') expect(detail[resource]).toMatchObject({ limit, reserved: 0 });
+    }
+    expect(detail).toMatchObject({
+      id: alice.projectId,
+      instances: { in_use: limits.totalInstancesUsed },
+      cores: { in_use: limits.totalCoresUsed },
+      ram: { in_use: limits.totalRAMUsed },
+      server_groups: { in_use: limits.totalServerGroupsUsed },
+      security_groups: { in_use: limits.totalSecurityGroupsUsed },
+      // Counted per user or per group: never in Nova's detail.
+      key_pairs: { in_use: 0 },
+      server_group_members: { in_use: 0 },
+      security_group_rules: { in_use: 0 },
+      metadata_items: { in_use: 0 },
+    });
+    expect(detail.instances.in_use).toBeGreaterThan(1);
+    // A user's usage: alice's servers, not the admin's.
+    const user = (await alice.call('GET', `os-quota-sets/${alice.projectId}/detail?user_id=${alice.userId}`)).json().quota_set;
+    expect(user.instances.in_use).toBe(detail.instances.in_use - 1);
+    expect(user.instances.limit).toBe(100);
+    const forbidden = await alice.call('GET', `os-quota-sets/${bob.projectId}/detail`);
+    expect(forbidden.statusCode).toBe(403);
+    expect(forbidden.json().forbidden.message).toBe("Policy doesn't allow os_compute_api:os-quota-sets:show to be performed.");
+    expect((await admin.call('GET', `os-quota-sets/${bob.projectId}/detail`)).json().quota_set.instances.in_use).toBe(
+      (await bob.call('GET', 'limits')).json().limits.absolute.totalInstancesUsed,
+    );
+  });
+
   it('[16.2] shows the defaults', async () => {
     const res = await alice.call('GET', `os-quota-sets/${alice.projectId}/defaults`);
     expectContract(res, 'quotas.get_quota_set');
