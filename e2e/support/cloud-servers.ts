@@ -25,10 +25,12 @@ export class CloudSession {
   private constructor(
     readonly token: string,
     readonly projectId: string,
+    private readonly cloud: string,
   ) {}
 
-  static async login(username: string, password: string, project: string): Promise<CloudSession> {
-    const res = await fetch(`${cloudUrl()}/v3/auth/tokens`, {
+  /** `cloud`: the shared embedded cloud of global setup, unless a spec started one of its own. */
+  static async login(username: string, password: string, project: string, cloud = cloudUrl()): Promise<CloudSession> {
+    const res = await fetch(`${cloud}/v3/auth/tokens`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
@@ -40,12 +42,12 @@ export class CloudSession {
     });
     if (res.status !== 201) throw new Error(`cloud login of ${username} failed: ${res.status}`);
     const body = (await res.json()) as { token: { project: { id: string } } };
-    return new CloudSession(res.headers.get('x-subject-token')!, body.token.project.id);
+    return new CloudSession(res.headers.get('x-subject-token')!, body.token.project.id, cloud);
   }
 
   /** One compute call at microversion 2.26; throws on an unexpected status. */
   async call<T = unknown>(method: string, path: string, body?: unknown, expect: number[] = [200, 201, 202, 204]): Promise<T> {
-    const res = await fetch(`${cloudUrl()}/v2.1/${this.projectId}${path}`, {
+    const res = await fetch(`${this.cloud}/v2.1/${this.projectId}${path}`, {
       method,
       headers: {
         'X-Auth-Token': this.token,

@@ -20,6 +20,7 @@ const SERVER_TENANTS = {
   docs: { instances: 20, cores: 40, ram: 102400 },
   badges: {},
   many: { instances: 10, cores: 40 },
+  operators: {},
 } satisfies Record<string, TenantQuotas>;
 
 export type TenantName = keyof typeof SERVER_TENANTS;

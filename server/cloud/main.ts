@@ -17,18 +17,21 @@ const { values } = parseArgs({
     'fault-500': { type: 'string' },
     'fault-503': { type: 'string' },
     'fault-drop': { type: 'string' },
+    'fault-drop-answer': { type: 'string' },
     log: { type: 'boolean', default: false },
   },
 });
 
 const faults: FaultRule[] = faultsFromEnv(process.env);
-if (values['fault-route'] || values['fault-latency-ms'] || values['fault-500'] || values['fault-503'] || values['fault-drop']) {
+const faultFlags = ['fault-route', 'fault-latency-ms', 'fault-500', 'fault-503', 'fault-drop', 'fault-drop-answer'] as const;
+if (faultFlags.some((flag) => values[flag])) {
   faults.push({
     route: values['fault-route'] ?? '.*',
     latencyMs: Number(values['fault-latency-ms'] ?? 0),
     error500: Number(values['fault-500'] ?? 0),
     error503: Number(values['fault-503'] ?? 0),
     drop: Number(values['fault-drop'] ?? 0),
+    dropAnswer: Number(values['fault-drop-answer'] ?? 0),
   });
 }
 

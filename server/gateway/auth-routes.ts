@@ -1,6 +1,7 @@
 // The /auth/* routes of docs/internals.md: configuration, login, session, projects,
 // project switch, logout (and, only with GATEWAY_TEST_HOOKS=1, a route that revokes the
-// session's token so end-to-end tests can exercise expiry).
+// session's token so end-to-end tests can exercise expiry, and one that lists the calls made
+// to the cloud, for the end-to-end tests and bench/console.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { ComputeVersions, ComputeVersionsCache } from './compute-versions.ts';
@@ -11,6 +12,7 @@ import type { LoginThrottle } from './login-throttle.ts';
 import { readSessionId } from './session-cookie.ts';
 import type { CachedProjects, StoredSession } from './session-store.ts';
 import { CookieSessions, sessionExpired, sessionFromToken, type SessionSource } from './sessions.ts';
+import type { UpstreamCalls } from './upstream-calls.ts';
 
 const loginBody = z.object({
   username: z.string().min(1).max(255),
@@ -34,6 +36,7 @@ export interface AuthDeps {
   endpointName: (session: StoredSession | null) => string;
   versions: ComputeVersionsCache;
   now: () => number;
+  upstream: UpstreamCalls;
 }
 
 /** The Session of docs/internals.md: who, which project, and the endpoint's version documents. */
@@ -264,6 +267,12 @@ export function createAuthRoutes(deps: AuthDeps) {
         return logout(req, res);
       case 'POST /auth/test/expire-session':
         if (config.testHooks) return expireForTests(req, res);
+        break;
+      case 'GET /auth/test/upstream-calls':
+        if (config.testHooks) {
+          const after = Number(new URL(req.url ?? '/', 'http://gateway').searchParams.get('after') ?? 0);
+          return sendJson(res, 200, deps.upstream.since(Number.isFinite(after) ? after : 0));
+        }
         break;
     }
     throw new HttpError(404, `No route ${route}`);

@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { compressionFor } from './compression.ts';
 import { HttpError, readBody } from './http-io.ts';
 import { describe } from './keystone.ts';
+import type { UpstreamCalls } from './upstream-calls.ts';
 
 const FORWARDED_REQUEST_HEADERS = [
   'accept',
@@ -38,6 +39,7 @@ const READS = new Set(['GET', 'HEAD']);
 export interface ProxyOptions {
   maxBodyBytes: number;
   timeoutMs: number;
+  upstream?: UpstreamCalls;
 }
 
 /** Resolves to 'unauthorized' when the upstream refused the token (nothing was written). */
@@ -61,6 +63,7 @@ export async function proxyCompute(
     headers['content-length'] = String(body.length);
   }
 
+  options.upstream?.record('compute', method, target);
   const upstream = await forward(target, method, headers, body, options.timeoutMs, res);
   if (upstream.statusCode === 401) {
     upstream.resume();

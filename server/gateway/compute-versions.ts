@@ -6,6 +6,7 @@
 // the page discovers for itself.
 import { z } from 'zod';
 import { describe } from './keystone.ts';
+import type { UpstreamCalls } from './upstream-calls.ts';
 
 /** Discovery is on the login's path: bounded well below UPSTREAM_TIMEOUT_MS. */
 const DISCOVERY_TIMEOUT_MS = 15_000;
@@ -44,6 +45,7 @@ export class ComputeVersionsCache {
     private readonly ttlMs: number,
     private readonly now: () => number,
     private readonly logError: (message: string, error: unknown) => void,
+    private readonly upstream?: UpstreamCalls,
   ) {}
 
   /** The endpoint's versions: cached at once, else fetched (null when that fails). */
@@ -63,7 +65,7 @@ export class ComputeVersionsCache {
   }
 
   private refresh(root: string, entry: Entry, token: string): Promise<ComputeVersions | null> {
-    entry.refreshing ??= fetchVersions(root, token, this.now)
+    entry.refreshing ??= fetchVersions(root, token, this.now, this.upstream)
       .then((value) => (entry.value = value))
       .catch((error: unknown) => {
         this.logError(`gateway: version discovery at ${new URL(root).host} failed (${describe(error)})`, error);
@@ -75,7 +77,8 @@ export class ComputeVersionsCache {
   }
 }
 
-async function getJson(url: string, token: string): Promise<unknown> {
+async function getJson(url: string, token: string, upstream: UpstreamCalls | undefined): Promise<unknown> {
+  upstream?.record('compute', 'GET', new URL(url));
   const res = await fetch(url, {
     // Nova serves versions without a token; some deployments want one.
     headers: { Accept: 'application/json', 'X-Auth-Token': token },
@@ -90,8 +93,8 @@ async function getJson(url: string, token: string): Promise<unknown> {
   return res.json();
 }
 
-async function fetchVersions(root: string, token: string, now: () => number): Promise<ComputeVersions> {
-  const { versions } = listSchema.parse(await getJson(`${root}/`, token));
-  const current = versions.some((v) => v.id === 'v2.1') ? documentSchema.parse(await getJson(`${root}/v2.1/`, token)).version : null;
+async function fetchVersions(root: string, token: string, now: () => number, upstream: UpstreamCalls | undefined): Promise<ComputeVersions> {
+  const { versions } = listSchema.parse(await getJson(`${root}/`, token, upstream));
+  const current = versions.some((v) => v.id === 'v2.1') ? documentSchema.parse(await getJson(`${root}/v2.1/`, token, upstream)).version : null;
   return { versions, current, fetchedAt: now() };
 }

@@ -16,6 +16,7 @@ import { applySecurityHeaders } from './security-headers.ts';
 import { checkReadiness, type Readiness } from './readiness.ts';
 import { MemorySessionStore, type SessionStore, type StoredSession } from './session-store.ts';
 import { CookieSessions, FixedTokenSession, sessionExpired, type SessionSource } from './sessions.ts';
+import { UpstreamCalls } from './upstream-calls.ts';
 import { computeTarget } from './upstream-path.ts';
 
 type NextFunction = (error?: unknown) => void;
@@ -60,12 +61,13 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     throttle = new MemoryLoginThrottle(config.loginMaxFailures, windowMs, now);
   }
   const writeAccessLog = options.writeAccessLog ?? ((line: string) => void process.stdout.write(`${line}\n`));
-  const versions = new ComputeVersionsCache(config.versionsTtlSeconds * 1000, now, logError);
+  const upstream = new UpstreamCalls(now);
+  const versions = new ComputeVersionsCache(config.versionsTtlSeconds * 1000, now, logError, upstream);
   // Compute endpoints in use, for /readyz: the configured one, or those the catalogs named.
   const computeRoots = () => [...new Set([...(config.computeRoot ? [config.computeRoot] : []), ...versions.roots()])];
   let draining = false;
   let lastCheck: { at: number; readiness: Promise<Readiness> } | null = null;
-  const iam = new IamClient(config.iamV3, config.upstreamTimeoutMs);
+  const iam = new IamClient(config.iamV3, config.upstreamTimeoutMs, upstream);
   const sessions: SessionSource = config.fixedToken
     ? new FixedTokenSession(config, iam, config.fixedToken, now)
     : new CookieSessions(config, store, now);
@@ -75,7 +77,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     const root = session?.computeRoot ?? config.computeRoot ?? config.iamV3;
     return new URL(root).host;
   };
-  const handleAuth = createAuthRoutes({ config, iam, sessions, throttle, endpointName, versions, now });
+  const handleAuth = createAuthRoutes({ config, iam, sessions, throttle, endpointName, versions, now, upstream });
 
   async function handleCompute(req: IncomingMessage, res: ServerResponse, url: string): Promise<void> {
     const session = await sessions.current(req);
@@ -83,6 +85,7 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     const outcome = await proxyCompute(req, res, target, session.token, {
       maxBodyBytes: config.maxBodyBytes,
       timeoutMs: config.upstreamTimeoutMs,
+      upstream,
     });
     if (outcome === 'unauthorized') {
       await sessions.drop(req, res);

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { HttpError } from './http-io.ts';
 import type { SessionUser } from './session-store.ts';
+import type { UpstreamCalls } from './upstream-calls.ts';
 
 const named = z.object({ id: z.string().optional(), name: z.string().optional() });
 
@@ -74,6 +75,7 @@ export class IamClient {
   constructor(
     private readonly iamV3: string,
     private readonly timeoutMs: number,
+    private readonly upstream?: UpstreamCalls,
   ) {}
 
   passwordAuth(username: string, password: string, domain: string, scope: ProjectScope | null): Promise<TokenInfo> {
@@ -136,8 +138,10 @@ export class IamClient {
   }
 
   private async call(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Response> {
+    const url = `${this.iamV3}${path}`;
+    this.upstream?.record('iam', method, new URL(url));
     try {
-      return await fetch(`${this.iamV3}${path}`, {
+      return await fetch(url, {
         method,
         headers: { Accept: 'application/json', ...headers },
         body,

@@ -8,6 +8,7 @@ import { sessionQueries } from '../features/session/queries';
 import { discoveryFromSession } from '../features/versions/api';
 import { versionQueries } from '../features/versions/queries';
 import { ComputeContext, type ComputeTarget } from '../lib/compute';
+import { computeTargetOf } from './compute-target';
 import { CLIENT_MAX_MICROVERSION } from '../lib/microversion';
 
 /**
@@ -24,13 +25,7 @@ export function ComputeProvider({ children }: { children: ReactNode }) {
   const projectId = session.data?.project.id;
   const found = handed ?? discovery.data;
 
-  const target = useMemo<ComputeTarget | null>(
-    () =>
-      projectId && found
-        ? { projectId, microversion: found.microversion, legacyAvailable: found.legacyAvailable }
-        : null,
-    [projectId, found],
-  );
+  const target = useMemo<ComputeTarget | null>(() => (projectId && found ? computeTargetOf(projectId, found) : null), [projectId, found]);
 
   if (!target || !found) {
     return (

@@ -3,8 +3,9 @@ import type { QueryClient } from '@tanstack/react-query';
 import { sessionQueries } from '../features/session/queries';
 import { loginPath, safeNextPath } from '../features/session/next-path';
 import { isApiError } from '../lib/errors';
-import { loadFeatureTranslations } from '../lib/i18n';
+import { loadNamespaces } from '../lib/i18n';
 import { sessionStarted } from '../lib/session-expiry';
+import { SHELL_NAMESPACES } from './page-namespaces';
 
 function isUnauthenticated(error: unknown): boolean {
   return isApiError(error) && error.status === 401;
@@ -14,8 +15,8 @@ function isUnauthenticated(error: unknown): boolean {
 export function requireSession(queryClient: QueryClient) {
   return async ({ request }: LoaderFunctionArgs) => {
     try {
-      // the pages' strings load alongside the session check, not on the login page
-      await Promise.all([queryClient.ensureQueryData(sessionQueries.current()), loadFeatureTranslations()]);
+      // the shell's strings load alongside the session check (each page loads its own), not on the login page
+      await Promise.all([queryClient.ensureQueryData(sessionQueries.current()), loadNamespaces(SHELL_NAMESPACES)]);
       // a session (made in another tab after a logout here, say): its 401s are expiries again
       sessionStarted();
     } catch (error) {

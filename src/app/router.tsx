@@ -1,25 +1,27 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, type LoaderFunction, type RouteObject } from 'react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { areas, type AreaKey } from './areas';
 import { loginLoader, requireSession } from './loaders';
+import { Component as LoginPage } from './routes/login';
+import { withStrings } from './page-namespaces';
 import { RootLayout } from './root-layout';
 import { FullPageLoader, RouteError } from './route-error';
 
 /** Areas that have their page; every other area of the navbar gets the "not built yet" page. */
 const builtAreas: Partial<Record<AreaKey, RouteObject['lazy']>> = {
-  overview: () => import('./routes/overview'),
-  apiVersions: () => import('./routes/api-versions'),
-  servers: () => import('./routes/servers/area'),
-  flavors: () => import('./routes/flavors/list'),
-  images: () => import('./routes/images/list'),
-  keypairs: () => import('./routes/key-pairs/list'),
-  serverGroups: () => import('./routes/server-groups/list'),
-  volumes: () => import('./routes/volumes/list'),
-  snapshots: () => import('./routes/snapshots/list'),
-  networks: () => import('./routes/networks/list'),
-  securityGroups: () => import('./routes/security-groups/list'),
-  availabilityZones: () => import('./routes/availability-zones/list'),
-  limits: () => import('./routes/limits/list'),
+  overview: withStrings('routes/overview', () => import('./routes/overview')),
+  apiVersions: withStrings('routes/api-versions', () => import('./routes/api-versions')),
+  servers: withStrings('routes/servers/area', () => import('./routes/servers/area')),
+  flavors: withStrings('routes/flavors/list', () => import('./routes/flavors/list')),
+  images: withStrings('routes/images/list', () => import('./routes/images/list')),
+  keypairs: withStrings('routes/key-pairs/list', () => import('./routes/key-pairs/list')),
+  serverGroups: withStrings('routes/server-groups/list', () => import('./routes/server-groups/list')),
+  volumes: withStrings('routes/volumes/list', () => import('./routes/volumes/list')),
+  snapshots: withStrings('routes/snapshots/list', () => import('./routes/snapshots/list')),
+  networks: withStrings('routes/networks/list', () => import('./routes/networks/list')),
+  securityGroups: withStrings('routes/security-groups/list', () => import('./routes/security-groups/list')),
+  availabilityZones: withStrings('routes/availability-zones/list', () => import('./routes/availability-zones/list')),
+  limits: withStrings('routes/limits/list', () => import('./routes/limits/list')),
 };
 
 /** Whether an area has its own page yet (tests walk the rest as "not built yet"). */
@@ -27,11 +29,22 @@ export function isAreaBuilt(key: AreaKey): boolean {
   return key in builtAreas;
 }
 
-function areaRoutes(): RouteObject[] {
+/**
+ * Loaders that start an area's first read while its code loads (their code is a chunk of its
+ * own, fetched with the area's: the entry stays light).
+ */
+function areaLoaders(queryClient: QueryClient): Partial<Record<AreaKey, LoaderFunction>> {
+  return {
+    servers: async (args) => (await import('./routes/servers/prefetch')).prefetchServers(queryClient, args),
+  };
+}
+
+function areaRoutes(queryClient: QueryClient): RouteObject[] {
+  const loaders = areaLoaders(queryClient);
   return areas.map((area): RouteObject => {
-    const lazy = builtAreas[area.key] ?? (() => import('./routes/not-built'));
-    const handle = { area: area.key };
-    return area.path === '/' ? { index: true, lazy, handle } : { path: `${area.path.slice(1)}/*`, lazy, handle };
+    const lazy = builtAreas[area.key] ?? withStrings('routes/not-built', () => import('./routes/not-built'));
+    const route = { lazy, handle: { area: area.key }, loader: loaders[area.key] };
+    return area.path === '/' ? { index: true, ...route } : { path: `${area.path.slice(1)}/*`, ...route };
   });
 }
 
@@ -47,7 +60,8 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
         {
           path: 'login',
           loader: loginLoader(queryClient),
-          lazy: () => import('./routes/login'),
+          // part of the first download: the login page is where a cold visit lands
+          Component: LoginPage,
           errorElement: <RouteError />,
         },
         {
@@ -59,7 +73,7 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
             {
               // a failing page keeps the shell around it
               errorElement: <RouteError />,
-              children: [...areaRoutes(), { path: '*', lazy: () => import('./routes/not-found') }],
+              children: [...areaRoutes(queryClient), { path: '*', lazy: withStrings('routes/not-found', () => import('./routes/not-found')) }],
             },
           ],
         },

@@ -85,6 +85,7 @@ export function parseResponse<S extends $ZodType>(
 }
 
 export type ErrorKind =
+  | 'outcomeUnknown'
   | 'network'
   | 'timeout'
   | 'malformed'
@@ -99,7 +100,22 @@ export type ErrorKind =
   | 'unavailable'
   | 'unknown';
 
+const WRITES: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * A write whose answer never came: the gateway says so (`outcome_unknown`: sent, then timed out
+ * or cut off), or the browser itself got no answer (its timeout, a lost connection). The cloud
+ * may or may not have applied it; it must be re-read, never sent again blindly.
+ */
+export function isOutcomeUnknown(error: unknown): boolean {
+  if (!isApiError(error)) return false;
+  if (error.code === 'outcome_unknown') return true;
+  const noAnswer = error.code === clientErrorCodes.timeout || error.code === clientErrorCodes.network;
+  return noAnswer && WRITES.has((error.method ?? '').toUpperCase());
+}
+
 function kindOf(error: ApiError): ErrorKind {
+  if (isOutcomeUnknown(error)) return 'outcomeUnknown';
   if (error.code === clientErrorCodes.network) return 'network';
   if (error.code === clientErrorCodes.timeout) return 'timeout';
   if (error.code === clientErrorCodes.malformed) return 'malformed';
@@ -154,7 +170,8 @@ export function describeError(
     url: error.url ?? '',
     detail: error.fieldErrors?.response ?? '',
   });
-  // Throttling keeps the template: it carries the wait time the cloud asked for.
-  const message = kind === 'throttled' || !error.message ? template : error.message;
+  // Throttling keeps the template: it carries the wait time the cloud asked for. An unknown
+  // outcome is said in the user's language, whatever the gateway wrote.
+  const message = kind === 'throttled' || kind === 'outcomeUnknown' || !error.message ? template : error.message;
   return { title: t(`errors.title.${kind}`), message, requestId: error.requestId };
 }

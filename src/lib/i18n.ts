@@ -26,14 +26,24 @@ type JsonModule = () => Promise<Record<string, unknown>>;
 
 /**
  * Feature strings live in `locales/<language>/<name>.json`, one file per area, and appear under
- * the key `<name>` (`locales/en/servers.json` → `t('servers.…')`). They are not needed by the
- * login page, so they load when the signed-in console does (requireSession) or the language changes.
+ * the key `<name>` (`locales/en/servers.json` → `t('servers.…')`). Each file is its own chunk,
+ * loaded when a page that uses it is (app/page-namespaces.ts), never on the login page.
  */
 const featureBundles: Record<Language, Record<string, JsonModule>> = {
   en: import.meta.glob<Record<string, unknown>>('../locales/en/*.json', { import: 'default' }),
   'zh-CN': import.meta.glob<Record<string, unknown>>('../locales/zh-CN/*.json', { import: 'default' }),
 };
-const featuresLoaded = new Set<Language>();
+
+function namespaceOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1).replace(/\.json$/, '');
+}
+
+/** Every feature file's name (`servers`, `server-detail`, `ui` …). */
+export const FEATURE_NAMESPACES: readonly string[] = Object.keys(featureBundles.en).map(namespaceOf);
+
+/** Namespaces loaded per language, and those the pages shown so far use (a language switch loads them too). */
+const loadedNamespaces: Record<Language, Set<string>> = { en: new Set(), 'zh-CN': new Set() };
+const wantedNamespaces = new Set<string>();
 
 const dayjsLocales: Partial<Record<Language, string>> = {};
 
@@ -97,21 +107,23 @@ async function ensureLoaded(language: Language): Promise<void> {
   coreLoaded.add(language);
 }
 
-function namespaceOf(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1).replace(/\.json$/, '');
-}
-
-/** Loads the feature files of a language (all areas at once: a few KB, one round trip). */
-// (default: the language being started — the router's loaders can run before startI18n has set it)
-// The default is the language the page will show: the router's loaders may run before
-// startI18n() has switched i18next to it.
-export async function loadFeatureTranslations(language: Language = detectLanguage()): Promise<void> {
-  if (featuresLoaded.has(language)) return;
+/**
+ * Loads the feature files a page uses, in the language the page will show (the router's loaders
+ * may run before startI18n() has switched i18next to it), and remembers them for a language switch.
+ */
+export async function loadNamespaces(names: readonly string[], language: Language = detectLanguage()): Promise<void> {
+  for (const name of names) wantedNamespaces.add(name);
   await ensureLoaded(language);
-  const files = Object.entries(featureBundles[language]);
-  const loaded = await Promise.all(files.map(async ([path, load]) => [namespaceOf(path), await load()] as const));
-  i18n.addResourceBundle(language, 'translation', Object.fromEntries(loaded), true, false);
-  featuresLoaded.add(language);
+  const loaded = loadedNamespaces[language];
+  const missing = names.filter((name) => !loaded.has(name));
+  await Promise.all(
+    missing.map(async (name) => {
+      const load = featureBundles[language][`../locales/${language}/${name}.json`];
+      if (!load) throw new Error(`no translation file ${language}/${name}.json`);
+      i18n.addResourceBundle(language, 'translation', { [name]: await load() }, true, false);
+      loaded.add(name);
+    }),
+  );
 }
 
 /** Loads the detected language; call (and await) before the first render. */
@@ -119,7 +131,7 @@ export async function startI18n(): Promise<void> {
   const language = detectLanguage();
   await ensureLoaded(language);
   await i18n.changeLanguage(language);
-  if (featuresLoaded.size > 0) await loadFeatureTranslations(language);
+  if (wantedNamespaces.size > 0) await loadNamespaces([...wantedNamespaces], language);
 }
 
 /** Switches the UI language and remembers the choice for the next visit. */
@@ -130,8 +142,8 @@ export async function setLanguage(language: Language): Promise<void> {
     // private mode: the choice lasts for this page only
   }
   await ensureLoaded(language);
-  // once the console's feature strings are in use, the new language needs them too
-  if (featuresLoaded.size > 0) await loadFeatureTranslations(language);
+  // the feature strings in use are needed in the new language too
+  await loadNamespaces([...wantedNamespaces], language);
   await i18n.changeLanguage(language);
 }
 

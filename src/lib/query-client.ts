@@ -21,8 +21,13 @@ declare module '@tanstack/react-query' {
   }
 }
 
-/** 401 ends the session (the login redirect says so); 4xx will not change by retrying. */
-function shouldRetry(failureCount: number, error: unknown): boolean {
+/**
+ * Reads may be asked again: a timeout, a lost connection, a 5xx (the gateway's 504 on a slow
+ * cloud) — twice more, after 1 s then 2 s. Never a 4xx (401 ends the session, the others will
+ * not change by asking again) nor an answer of the wrong shape. Writes are never retried
+ * (`mutations.retry: false`): one whose answer was lost is re-read, not sent again.
+ */
+export function shouldRetryRead(failureCount: number, error: unknown): boolean {
   if (isApiError(error) && error.status >= 400 && error.status < 500) return false;
   if (isApiError(error) && error.code === 'malformedResponse') return false;
   return failureCount < 2;
@@ -53,7 +58,7 @@ export function createQueryClient(): QueryClient {
       },
     }),
     defaultOptions: {
-      queries: { staleTime: 15_000, retry: shouldRetry, refetchOnWindowFocus: true },
+      queries: { staleTime: 15_000, retry: shouldRetryRead, refetchOnWindowFocus: true },
       mutations: { retry: false },
     },
   });

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeAll, vi } from 'vitest';
-import { loadFeatureTranslations, setLanguage } from '../lib/i18n';
+import { FEATURE_NAMESPACES, loadNamespaces, setLanguage } from '../lib/i18n';
 
 // jsdom lacks what Mantine measures with
 Object.defineProperty(window, 'matchMedia', {
@@ -40,8 +40,8 @@ vi.setConfig({ testTimeout: 60_000 });
 beforeAll(async () => {
   // tests read English labels, whatever the machine's locale
   await setLanguage('en');
-  // component tests render pages without the signed-in route's loader, which loads these
-  await loadFeatureTranslations('en');
+  // component tests render pages without the routes' loaders, which load these
+  await loadNamespaces(FEATURE_NAMESPACES, 'en');
 });
 
 // no `globals: true` in vitest.config.ts, so Testing Library cannot clean up by itself

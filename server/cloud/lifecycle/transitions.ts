@@ -14,10 +14,22 @@ import { POWER } from './states.ts';
  * equal share of `transitionMs`; the row carries the operation in `task_payload` and the end
  * of the current step in `due_at`, so the engine (engine.ts) can resume it after a restart.
  */
-export type Op = 'build' | 'reboot' | 'reboot_hard' | 'stop' | 'start' | 'resize' | 'revert_resize' | 'rebuild' | 'snapshot' | 'delete';
+export type Op =
+  | 'build'
+  | 'reboot'
+  | 'reboot_hard'
+  | 'stop'
+  | 'start'
+  | 'resize'
+  | 'confirm_resize'
+  | 'revert_resize'
+  | 'rebuild'
+  | 'snapshot'
+  | 'delete';
 
 interface Plan {
-  tasks: string[];
+  /** Task states in turn; null: Nova shows none while it works (the API's status does not move). */
+  tasks: Array<string | null>;
   /** The compute events Nova records for the operation, one per phase. */
   events: string[];
 }
@@ -32,6 +44,9 @@ const PLANS: Record<Op, Plan> = {
     tasks: ['resize_prep', 'resize_migrating', 'resize_migrated', 'resize_finish'],
     events: ['compute_prep_resize', 'compute_resize_instance', 'compute_finish_resize'],
   },
+  // Nova answers confirmResize 204 and confirms on the compute host later: the server stays
+  // VERIFY_RESIZE (no task state, `updated` unchanged) until then.
+  confirm_resize: { tasks: [null], events: ['compute_confirm_resize'] },
   revert_resize: { tasks: ['resize_reverting'], events: ['compute_revert_resize', 'compute_finish_revert_resize'] },
   rebuild: { tasks: ['rebuilding', 'rebuild_block_device_mapping', 'rebuild_spawning'], events: ['compute_rebuild_instance'] },
   snapshot: { tasks: ['image_snapshot', 'image_pending_upload', 'image_uploading'], events: ['compute_snapshot_instance'] },
@@ -54,10 +69,13 @@ export interface Payload {
 }
 
 
-/** Puts a server into the first step of an operation (the caller holds the transaction). */
+/**
+ * Puts a server into the first step of an operation (the caller holds the transaction). An
+ * operation whose first step shows no task state leaves `updated` as it was, as Nova does.
+ */
 export function beginOp(
   db: Db,
-  server: Pick<ServerRow, 'id'>,
+  server: Pick<ServerRow, 'id' | 'updated_at'>,
   op: Op,
   p: Omit<Payload, 'op' | 'step'>,
   nowMs: number,
@@ -76,9 +94,14 @@ export function beginOp(
       due_at: due,
       task_payload: JSON.stringify({ ...p, op, step: 0 } satisfies Payload),
     },
-    isoNow(nowMs),
+    plan.tasks[0] === null ? server.updated_at : isoNow(nowMs),
   );
   return due;
+}
+
+/** The operation a server is in the middle of, if any. */
+export function pendingOp(server: Pick<ServerRow, 'task_payload'>): Op | null {
+  return server.task_payload ? (JSON.parse(server.task_payload) as Payload).op : null;
 }
 
 const stepMs = (plan: Plan, transitionMs: number) => Math.max(1, Math.round(transitionMs / plan.tasks.length));
@@ -167,6 +190,23 @@ function finish(db: Db, row: ServerRow, p: Payload, nowMs: number, transitionMs:
         now,
       );
       return ok();
+    case 'confirm_resize': {
+      // the old flavor's resources are let go: usage is the new flavor's alone
+      const flavor = getFlavor(db, row.flavor_id);
+      updateServer(
+        db,
+        row.id,
+        {
+          ...DONE,
+          vm_state: row.power_state === POWER.SHUTDOWN ? 'stopped' : 'active',
+          old_flavor_id: null,
+          vcpus: flavor?.vcpus ?? row.vcpus,
+          memory_mb: flavor?.ram ?? row.memory_mb,
+        },
+        now,
+      );
+      return ok();
+    }
     case 'revert_resize': {
       const old = row.old_flavor_id ?? row.flavor_id;
       const flavor = getFlavor(db, old);

@@ -12,8 +12,13 @@ export interface FaultRule {
   error500?: number;
   /** Share (0..1) answered with 503 and Retry-After. */
   error503?: number;
-  /** Share (0..1) whose connection is dropped without an answer. */
+  /** Share (0..1) whose connection is dropped before the request is handled (nothing applied). */
   drop?: number;
+  /**
+   * Share (0..1) handled as usual — a write is applied — whose answer is then never sent: the
+   * connection is cut (what a client sees when a slow cloud's answer outlives its timeout).
+   */
+  dropAnswer?: number;
 }
 
 /** Rules from CLOUD_FAULTS (a JSON array of FaultRule), or from the --fault-* flags. */
@@ -28,6 +33,12 @@ export function faultsFromEnv(env: NodeJS.ProcessEnv): FaultRule[] {
 export default appPlugin<{ rules: FaultRule[]; random?: () => number }>('faults', async (app, { rules, random = Math.random }) => {
   if (rules.length === 0) return;
   const compiled = rules.map((r) => ({ ...r, re: new RegExp(r.route) }));
+  const answerLost = new WeakSet<object>();
+  app.addHook('onSend', async (req, _reply, payload) => {
+    // the work is done and stored; only the answer is lost
+    if (answerLost.has(req)) req.raw.socket?.destroy();
+    return payload;
+  });
   app.addHook('onRequest', async (req, reply) => {
     const key = `${req.method} ${req.url}`;
     for (const rule of compiled) {
@@ -37,6 +48,7 @@ export default appPlugin<{ rules: FaultRule[]; random?: () => number }>('faults'
         req.raw.socket.destroy();
         return reply.hijack();
       }
+      if (rule.dropAnswer && random() < rule.dropAnswer) answerLost.add(req);
       if (rule.error503 && random() < rule.error503) {
         return reply
           .code(503)

@@ -5,7 +5,7 @@ import { idFromRef, isoNow } from '../ids.ts';
 import { scheduleTick } from '../lifecycle/engine.ts';
 import { generatePassword } from '../lifecycle/guest-password.ts';
 import { POWER, RULES, checkLock, checkState, type StateRule } from '../lifecycle/states.ts';
-import { beginOp, type Op } from '../lifecycle/transitions.ts';
+import { beginOp, pendingOp, type Op } from '../lifecycle/transitions.ts';
 import { getFlavor } from '../repositories/flavors.ts';
 import { getImage } from '../repositories/images.ts';
 import { getKeypair } from '../repositories/keypairs.ts';
@@ -107,28 +107,18 @@ const ACTIONS: Record<string, (e: Env) => ActionResult> = {
   confirmResize(e) {
     checkLock(e.server, e.ctx.isAdmin);
     checkState(e.server, RULES.confirmResize, 'confirmResize');
-    const flavor = getFlavor(e.db, e.server.flavor_id);
-    const stopped = e.server.power_state === POWER.SHUTDOWN;
-    updateServer(
-      e.db,
-      e.server.id,
-      {
-        vm_state: stopped ? 'stopped' : 'active',
-        task_state: null,
-        old_flavor_id: null,
-        vcpus: flavor?.vcpus ?? e.server.vcpus,
-        memory_mb: flavor?.ram ?? e.server.memory_mb,
-      },
-      isoNow(e.nowMs),
-    );
-    recordRequest(e.db, e.ctx, e.server.id, 'confirmResize', 'compute_confirm_resize', true);
-    return { status: 204 };
+    // Nova's migration is no longer 'finished' once a confirm is under way
+    if (pendingOp(e.server) === 'confirm_resize') throw badRequest('Instance has not been resized.');
+    const actionId = recordRequest(e.db, e.ctx, e.server.id, 'confirmResize', 'compute_confirm_resize');
+    // 204 at once; the compute host confirms afterwards (VERIFY_RESIZE until then), as Nova does
+    return { status: 204, dueAt: beginOp(e.db, e.server, 'confirm_resize', { actionId }, e.nowMs, e.transitionMs) };
   },
 
   revertResize(e) {
     const from = e.server.power_state === POWER.SHUTDOWN ? 'stopped' : 'active';
     checkLock(e.server, e.ctx.isAdmin);
     checkState(e.server, RULES.revertResize, 'revertResize');
+    if (pendingOp(e.server) === 'confirm_resize') throw badRequest('Instance has not been resized.');
     const actionId = recordRequest(e.db, e.ctx, e.server.id, 'revertResize', 'compute_revert_resize');
     return { status: 202, dueAt: beginOp(e.db, e.server, 'revert_resize', { actionId, from }, e.nowMs, e.transitionMs) };
   },

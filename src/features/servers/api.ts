@@ -69,6 +69,8 @@ export interface ServerListFilters {
   marker?: string;
   /** Admins only: every project's servers. */
   all_tenants?: boolean;
+  /** With all_tenants: one project's servers (Nova takes `project_id` or `tenant_id`). */
+  project_id?: string;
   /** Admins only: deleted servers. */
   deleted?: boolean;
   /** The servers of one multi-create (Nova's filter, for members too). */

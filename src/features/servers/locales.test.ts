@@ -64,8 +64,8 @@ describe('servers strings', () => {
       ...reasons.flatMap((reason) => [`reason.${reason}`, `reasonShort.${reason}`]),
       ...WIZARD_STEPS.flatMap((step) => [`wizard.step.${step}`, `wizard.stepHint.${step}`]),
       ...['instances', 'cores', 'ram'].flatMap((r) => [`quota.${r}`, `quota.${r}Unlimited`, `quota.name.${r}`]),
-      ...['done', 'failed', 'skipped'].map((state) => `bulk.state.${state}`),
-      ...['live', 'idle', 'paused'].map((state) => `live.${state}`),
+      ...['done', 'failed', 'unknown', 'skipped'].map((state) => `bulk.state.${state}`),
+      ...['live', 'upToDate', 'late', 'failed', 'paused'].map((state) => `live.${state}`),
       ...['rebooting', 'rebootingHard', 'rebuilding', 'reverting', 'resizing', 'imaging', 'scheduling', 'blockDeviceMapping', 'networking', 'spawning', 'poweringOff', 'poweringOn', 'deleting', 'migrating', 'password', 'other'].map((task) => `task.${task}`),
     ];
     expect(keys.filter((key) => !has(key))).toEqual([]);

@@ -7,10 +7,11 @@ import { useMutation, useQueryClient, type QueryClient, type QueryKey } from '@t
 import { z } from 'zod';
 import { useCompute, type ComputeTarget } from '../../lib/compute';
 import { getServer, sendServerRequest } from './api';
+import { followServers } from './follow';
 import { isTransitional } from './lifecycle';
-import { serverQueries } from './queries';
+import { serverQueries, type ServerListPage } from './queries';
 import { quickRequest, serverRequests, type QuickOperation, type ServerRequest } from './requests';
-import { createServerResponseSchema, tagsResponseSchema } from './schemas';
+import { createServerResponseSchema, tagsResponseSchema, type Server } from './schemas';
 
 // ---- the user's other tabs --------------------------------------------------------------------
 
@@ -78,8 +79,24 @@ export function useServersChangedInOtherTabs(): void {
 
 // ---- writes ------------------------------------------------------------------------------------
 
-/** After any write: refresh this tab's servers queries and tell the other tabs. */
+/** The server's `updated` as this tab last saw it (its page, or a list holding it). */
+function lastSeenUpdated(queryClient: QueryClient, id: string): string | null {
+  for (const [key, data] of queryClient.getQueriesData<Server>({ queryKey: [...serverQueries.all(), 'detail'] })) {
+    if (key.length === 4 && key[3] === id && data) return data.updated;
+  }
+  for (const [, data] of queryClient.getQueriesData<Pick<ServerListPage, 'servers'>>({ queryKey: serverQueries.all() })) {
+    const found = Array.isArray(data?.servers) ? data.servers.find((server) => server.id === id) : undefined;
+    if (found) return found.updated;
+  }
+  return null;
+}
+
+/**
+ * After any write, answered or not: follow the servers written until the cloud shows the
+ * result (follow.ts), re-read this tab's servers queries at once, and tell the other tabs.
+ */
 export async function serversChanged(queryClient: QueryClient, ids: readonly string[] = []): Promise<void> {
+  followServers(ids, (id) => lastSeenUpdated(queryClient, id));
   announceServersChanged(ids);
   await queryClient.invalidateQueries({ queryKey: serverQueries.all() });
 }
@@ -132,7 +149,8 @@ export function useCreateServer() {
     },
     // the wizard shows the over-quota answer itself, next to the review
     meta: { errorNotification: 'never' },
-    onSuccess: (created) => serversChanged(queryClient, created.kind === 'server' ? [created.id] : []),
+    // answered or not (an unknown outcome may have made a server), the lists are read again
+    onSettled: (created) => serversChanged(queryClient, created?.kind === 'server' ? [created.id] : []),
   });
 }
 

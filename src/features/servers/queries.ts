@@ -22,6 +22,7 @@ import {
   listVolumeAttachments,
   type ServerListFilters,
 } from './api';
+import { isFollowed } from './follow';
 import { isTransitional } from './lifecycle';
 import type { Server } from './schemas';
 
@@ -37,9 +38,12 @@ export interface ServerListPage {
    * value. It is the cloud's own clock, so the browser's clock never matters.
    */
   cursor: string | null;
+  /** Servers of other pages already seen changed at this `updated` (live-merge.ts). */
+  offPage?: Record<string, string>;
 }
 
-function newest(a: string | null, b: string | null | undefined): string | null {
+/** The later of two of the cloud's timestamps. */
+export function newest(a: string | null, b: string | null | undefined): string | null {
   if (!b) return a;
   if (!a) return b;
   return Date.parse(b) > Date.parse(a) ? b : a;
@@ -75,12 +79,18 @@ export const serverQueries = {
       queryFn: ({ signal }) => listServers(target, filters, signal),
       staleTime: 10_000,
     }),
-  /** Get Server Detail; polls while the server is between states. */
+  /**
+   * Get Server Detail; polls while the server is between states, and after a write until the
+   * cloud shows its result (follow.ts: a 204 the cloud completes in the background).
+   */
   detail: (target: ComputeTarget, id: string) =>
     queryOptions({
       queryKey: ['servers', 'detail', scopeOf(target), id] as const,
       queryFn: ({ signal }) => getServer(target, id, signal),
-      refetchInterval: (query) => (query.state.data && isTransitional(query.state.data) ? TRANSITIONAL_POLL_MS : false),
+      refetchInterval: (query) => {
+        const server = query.state.data;
+        return server && (isTransitional(server) || isFollowed(server)) ? TRANSITIONAL_POLL_MS : false;
+      },
     }),
   /** Show Console Output (5.7): the last `length` lines (all when undefined). */
   consoleOutput: (target: ComputeTarget, id: string, length: number | undefined) =>

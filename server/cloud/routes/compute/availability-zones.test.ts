@@ -29,7 +29,25 @@ describe('availability zones (chapter 18)', () => {
     const res = await admin.call('GET', 'os-availability-zone/detail');
     expectContract(res, 'availability_zone.list_availability_zone_list_detail');
     expect(Object.keys(res.json().availabilityZoneInfo[0].hosts)).toEqual(['cna-az1-001', 'cna-az1-002']);
-    expect((await bob.call('GET', 'os-availability-zone/detail')).statusCode).toBe(403);
+    const refused = await bob.call('GET', 'os-availability-zone/detail');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().forbidden.message).toBe("Policy doesn't allow os_compute_api:os-availability-zone:detail to be performed.");
+  });
+
+  it('[18.1] lists Nova’s internal zone of control services in the detail, with each service’s last report', async () => {
+    const zones = (await admin.call('GET', 'os-availability-zone/detail')).json().availabilityZoneInfo;
+    // zones by name, as Nova sorts them; the internal one only here, never in the summary
+    expect(zones.map((z: { zoneName: string }) => z.zoneName)).toEqual(['az-1', 'az-2', 'internal']);
+    const internal = zones[2].hosts;
+    const [host] = Object.keys(internal);
+    expect(Object.keys(internal[host]).sort()).toEqual(['nova-conductor', 'nova-scheduler']);
+    // a heartbeat in Nova's time format, within the last report interval
+    const compute = zones[0].hosts['cna-az1-001']['nova-compute'];
+    expect(compute).toMatchObject({ available: true, active: true });
+    expect(compute.updated_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/);
+    expect(Date.now() - Date.parse(`${compute.updated_at}Z`)).toBeLessThan(11_000);
+    const summary = (await admin.call('GET', 'os-availability-zone')).json().availabilityZoneInfo;
+    expect(summary.map((z: { zoneName: string }) => z.zoneName)).toEqual(['az-1', 'az-2']);
   });
 
   it('[18.1] offers the zones to the servers area', () => {

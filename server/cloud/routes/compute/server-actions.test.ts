@@ -68,7 +68,7 @@ describe('resize (5.1-5.3)', () => {
     expect((await act(id, { resize: { flavorRef: cat.bigFlavor } }, bob)).statusCode).toBe(404);
   });
 
-  it('[5.2] confirms a resize: 204, ACTIVE on the new flavor; refuses without a resize', async () => {
+  it('[5.2] confirms a resize: 204 at once, ACTIVE on the new flavor once the host has confirmed; refuses without a resize', async () => {
     const id = await activeServer();
     const early = await act(id, { confirmResize: null });
     expect(early.statusCode).toBe(409);
@@ -77,8 +77,7 @@ describe('resize (5.1-5.3)', () => {
     await until(id, 'VERIFY_RESIZE');
     const res = await act(id, { confirmResize: null });
     expectContract(res, 'servers.server_actions_confirm_resize');
-    const sv = await show(id);
-    expect(sv.status).toBe('ACTIVE');
+    const sv = await until(id, 'ACTIVE');
     expect(sv.flavor.id).toBe(cat.bigFlavor);
   });
 
@@ -274,5 +273,45 @@ describe('server password (17.1, 17.2)', () => {
     expectContract(res, 'servers.server_actions_delete_password');
     expect((await alice.call('GET', `servers/${id}/os-server-password`)).json().password).toBe('');
     expect((await bob.call('DELETE', `servers/${id}/os-server-password`)).statusCode).toBe(404);
+  });
+});
+
+describe('confirm resize completes in the background, as Nova does (5.2)', () => {
+  let slow: FastifyInstance;
+  let carol: Session;
+  beforeAll(async () => {
+    // transitions long enough to read the server between the 204 and the host's confirmation
+    slow = await makeCloud({ transitionMs: 1500 });
+    carol = await login(slow, 'alice');
+    for (const [r, n] of [['instances', 100], ['cores', 400], ['ram', 800_000]] as const) setQuota(slow.db, carol.projectId, r, n);
+  });
+  afterAll(() => slow.close());
+
+  it('[5.2] answers 204 while the server is still VERIFY_RESIZE with its updated time; a second confirm or a revert meanwhile is refused', async () => {
+    const c = catalogue(slow, carol);
+    const id = await boot(carol, c);
+    const get = async () => (await carol.call('GET', `servers/${id}`)).json().server;
+    await eventually(get, (sv) => sv.status === 'ACTIVE', 10_000);
+    await carol.call('POST', `servers/${id}/action`, { resize: { flavorRef: c.bigFlavor } });
+    const resized = await eventually(get, (sv) => sv.status === 'VERIFY_RESIZE', 10_000);
+
+    const res = await carol.call('POST', `servers/${id}/action`, { confirmResize: null });
+    expect(res.statusCode).toBe(204);
+    const right = await get();
+    // what the real Nova shows right after the 204: nothing moved yet
+    expect(right.status).toBe('VERIFY_RESIZE');
+    expect(right['OS-EXT-STS:task_state']).toBeNull();
+    expect(right.updated).toBe(resized.updated);
+    for (const body of [{ confirmResize: null }, { revertResize: null }]) {
+      const again = await carol.call('POST', `servers/${id}/action`, body);
+      expect(again.statusCode).toBe(400);
+      expect(again.json().badRequest.message).toBe('Instance has not been resized.');
+    }
+
+    const done = await eventually(get, (sv) => sv.status === 'ACTIVE', 10_000);
+    expect(done.flavor.id).toBe(c.bigFlavor);
+    expect(done.updated).not.toBe(resized.updated);
+    const actions = (await carol.call('GET', `servers/${id}/os-instance-actions`)).json().instanceActions;
+    expect(actions.map((a: { action: string }) => a.action)).toContain('confirmResize');
   });
 });

@@ -8,6 +8,7 @@ import { PageHeader } from '../../../components/page-header';
 import { EmptyContentView } from '../../../components/query-state';
 import { ZoneTable, zoneExportColumns, zoneSortValue, type ZoneRow } from '../../../features/availability-zones/components/zone-table';
 import { availabilityZoneQueries } from '../../../features/availability-zones/queries';
+import { sessionQueries } from '../../../features/session/queries';
 import { volumeQueries } from '../../../features/volumes/queries';
 import { useCompute } from '../../../lib/compute';
 import { sortRows, useListParams } from '../../../lib/list-params';
@@ -28,7 +29,11 @@ function AvailabilityZonesPage() {
   const { t } = useTranslation();
   const compute = useCompute();
   const list = useListParams([] as const, { sortKey: 'name' });
-  const zones = useQuery(availabilityZoneQueries.list(compute));
+  // hosts and their services are the cloud's to show to administrators (the detail is 403 otherwise)
+  const isAdmin = useQuery(sessionQueries.current()).data?.isAdmin ?? false;
+  const summary = useQuery({ ...availabilityZoneQueries.list(compute), enabled: !isAdmin });
+  const detail = useQuery({ ...availabilityZoneQueries.detail(compute), enabled: isAdmin });
+  const zones = isAdmin ? detail : summary;
   const servers = useProjectServers();
   const volumes = useQuery(volumeQueries.list(compute));
   const serverCounts = countBy(servers.data, (s) => s['OS-EXT-AZ:availability_zone']);
@@ -46,7 +51,7 @@ function AvailabilityZonesPage() {
       <PageHeader
         title={t('areas.availabilityZones.title')}
         description={t('areas.availabilityZones.description')}
-        actions={<ExportMenu rows={sorted} columns={zoneExportColumns(t)} fileName="availability-zones" />}
+        actions={<ExportMenu rows={sorted} columns={zoneExportColumns(t, !isAdmin)} fileName="availability-zones" />}
       />
       <Stack>
         {zones.error && !zones.data ? (
@@ -55,6 +60,7 @@ function AvailabilityZonesPage() {
           <ZoneTable
             zones={sorted}
             loading={zones.isPending}
+            hostsHidden={!isAdmin}
             sort={{ ...list.sort, onChange: list.setSort }}
             empty={<EmptyContentView title={t('availabilityZones.list.empty')} description={t('availabilityZones.list.emptyHint')} />}
           />
@@ -66,7 +72,10 @@ function AvailabilityZonesPage() {
 
 export const routePatterns = [''];
 
-/** Availability zones (spec 18.1), with how many of the project's servers and volumes each holds. */
+/**
+ * Availability zones (spec 18.1), with how many of the project's servers and volumes each holds;
+ * for an administrator, each zone's hosts and their services (the detail).
+ */
 export function Component() {
   return <AreaRoutes routes={[{ path: '', element: <AvailabilityZonesPage /> }]} />;
 }

@@ -18,10 +18,11 @@ import { imageQueries } from '../../../features/images/queries';
 import type { ImageFilters as Filters } from '../../../features/images/schemas';
 import { useCompute } from '../../../lib/compute';
 import { pageOf, sortRows, useListParams } from '../../../lib/list-params';
+import { withStrings } from '../../page-namespaces';
 import { AreaRoutes } from '../area-routes';
 import { useServerNames } from '../server-refs';
 
-const ImageDetailPage = lazy(() => import('./detail'));
+const ImageDetailPage = lazy(withStrings('routes/images/detail', () => import('./detail')));
 
 const FILTERS = ['name', 'status', 'since', 'minDisk', 'minRam'] as const;
 const toCount = (value: string) => (/^\d+$/.test(value) ? Number(value) : undefined);

@@ -16,9 +16,10 @@ import { useDeleteKeypair } from '../../../features/keypairs/mutations';
 import { keypairQueries } from '../../../features/keypairs/queries';
 import { useCompute } from '../../../lib/compute';
 import { matchesText, pageOf, sortRows, useListParams } from '../../../lib/list-params';
+import { withStrings } from '../../page-namespaces';
 import { AreaRoutes } from '../area-routes';
 
-const KeypairDetailPage = lazy(() => import('./detail'));
+const KeypairDetailPage = lazy(withStrings('routes/key-pairs/detail', () => import('./detail')));
 
 function KeypairsPage() {
   const { t } = useTranslation();

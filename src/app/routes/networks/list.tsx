@@ -12,10 +12,11 @@ import { networkQueries } from '../../../features/networks/queries';
 import { addressesOn } from '../../../features/networks/schemas';
 import { useCompute } from '../../../lib/compute';
 import { matchesText, pageOf, sortRows, useListParams } from '../../../lib/list-params';
+import { withStrings } from '../../page-namespaces';
 import { AreaRoutes } from '../area-routes';
 import { useProjectServers } from '../server-refs';
 
-const NetworkDetailPage = lazy(() => import('./detail'));
+const NetworkDetailPage = lazy(withStrings('routes/networks/detail', () => import('./detail')));
 
 function NetworksPage() {
   const { t } = useTranslation();

@@ -23,10 +23,11 @@ import { securityGroupQueries } from '../../../features/security-groups/queries'
 import { DEFAULT_GROUP, type SecurityGroup } from '../../../features/security-groups/schemas';
 import { useCompute } from '../../../lib/compute';
 import { matchesText, pageOf, sortRows, useListParams } from '../../../lib/list-params';
+import { withStrings } from '../../page-namespaces';
 import { AreaRoutes } from '../area-routes';
 import { useServersByGroupName } from './use-group-servers';
 
-const SecurityGroupDetailPage = lazy(() => import('./detail'));
+const SecurityGroupDetailPage = lazy(withStrings('routes/security-groups/detail', () => import('./detail')));
 
 function SecurityGroupsPage() {
   const { t } = useTranslation();

@@ -21,9 +21,10 @@ import { serverGroupQueries } from '../../../features/server-groups/queries';
 import { sessionQueries } from '../../../features/session/queries';
 import { useCompute } from '../../../lib/compute';
 import { matchesText, pageOf, sortRows, useListParams } from '../../../lib/list-params';
+import { withStrings } from '../../page-namespaces';
 import { AreaRoutes } from '../area-routes';
 
-const ServerGroupDetailPage = lazy(() => import('./detail'));
+const ServerGroupDetailPage = lazy(withStrings('routes/server-groups/detail', () => import('./detail')));
 
 function ServerGroupsPage() {
   const { t } = useTranslation();

@@ -1,9 +1,10 @@
 import { lazy } from 'react';
+import { withStrings } from '../../page-namespaces';
 import { AreaRoutes } from '../area-routes';
 
-const ServersListPage = lazy(() => import('./list').then((m) => ({ default: m.ServersListPage })));
-const CreateServerPage = lazy(() => import('./create').then((m) => ({ default: m.CreateServerPage })));
-const ServerDetailPage = lazy(() => import('./detail').then((m) => ({ default: m.ServerDetailPage })));
+const ServersListPage = lazy(withStrings('routes/servers/list', () => import('./list').then((m) => ({ default: m.ServersListPage }))));
+const CreateServerPage = lazy(withStrings('routes/servers/create', () => import('./create').then((m) => ({ default: m.CreateServerPage }))));
+const ServerDetailPage = lazy(withStrings('routes/servers/detail', () => import('./detail').then((m) => ({ default: m.ServerDetailPage }))));
 
 export const routePatterns = ['', 'create', ':serverId/*'];
 

@@ -16,10 +16,12 @@ import { ColumnChooser } from '../../../features/servers/list/column-chooser';
 import { LiveIndicator, useNow } from '../../../features/servers/list/live-indicator';
 import { ServerExportMenu } from '../../../features/servers/list/server-export-menu';
 import { ServerFilters } from '../../../features/servers/list/server-filters';
-import { ServerTable, type FlavorInfo } from '../../../features/servers/list/server-table';
+import { ProjectScope } from '../../../features/servers/list/project-scope';
+import { ServerTable, type FlavorInfo, type ListColumn } from '../../../features/servers/list/server-table';
 import {
   clearFilters,
   countFilters,
+  listStateFor,
   listStateToSearch,
   nextPage,
   PAGE_SIZES,
@@ -28,6 +30,7 @@ import {
   previousPage,
   toApiFilters,
   withFilters,
+  withScope,
   type ServerListState,
 } from '../../../features/servers/list/list-url';
 import { confirmOperation } from '../../../features/servers/confirmation';
@@ -49,27 +52,34 @@ export function ServersListPage() {
   const { t } = useTranslation();
   const compute = useCompute();
   const [search, setSearch] = useSearchParams();
-  const state = useMemo(() => parseListState(search), [search]);
-  const filters = useMemo(() => toApiFilters(state), [state]);
   const session = useQuery(sessionQueries.current());
-  const actor = { isAdmin: session.data?.isAdmin ?? false };
+  const isAdmin = session.data?.isAdmin ?? false;
+  const actor = { isAdmin };
+  const state = useMemo(() => listStateFor(search, isAdmin), [search, isAdmin]);
+  const filters = useMemo(() => toApiFilters(state), [state]);
+  const projects = useQuery({ ...sessionQueries.projects(), enabled: state.all });
   const [paused, setPaused] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const now = useNow(1000);
   const columns = useColumnPrefs();
   const operation = useServerOperation();
 
-  const { page, live, updatedAt } = useLiveServers(compute, filters, paused);
-  const flavors = useQuery(flavorQueries.list(compute));
-  const images = useQuery(imageQueries.names(compute));
-  const zones = useQuery(availabilityZoneQueries.list(compute));
+  const { page, freshness, updatedAt, pollError } = useLiveServers(compute, filters, paused, now);
+  // Names of flavors and images only decorate the rows, and the zones fill a filter: they are
+  // asked once the rows are there, so the list request is alone on the way to the first row
+  // (a slow cloud answers one call at a time).
+  const rowsArrived = page.data !== undefined || page.isError;
+  const flavors = useQuery({ ...flavorQueries.list(compute), enabled: rowsArrived });
+  const images = useQuery({ ...imageQueries.names(compute), enabled: rowsArrived });
+  const zones = useQuery({ ...availabilityZoneQueries.list(compute), enabled: rowsArrived });
 
   const lookups = useMemo(
     () => ({
       flavors: new Map<string, FlavorInfo>((flavors.data ?? []).map((f) => [f.id, { name: f.name, vcpus: f.vcpus, ram: f.ram }])),
       images: new Map((images.data ?? []).map((i) => [i.id, { name: i.name || i.id }])),
+      projects: new Map((projects.data ?? []).map((p) => [p.id, p.name])),
     }),
-    [flavors.data, images.data],
+    [flavors.data, images.data, projects.data],
   );
 
   // A navigation commits after the route's loaders run, so two quick changes (clear, then
@@ -86,6 +96,12 @@ export function ServersListPage() {
   };
 
   const servers = page.data?.servers;
+  // the all-projects view says whose each server is, next to its name
+  const shownColumns: ListColumn[] = state.all ? ['name', 'project', ...columns.visible.filter((c) => c !== 'name')] : columns.visible;
+  // projects to filter on: the session's, and those of the servers listed (an admin sees more than it belongs to)
+  const projectOptions = [...new Set([...(projects.data ?? []).map((p) => p.id), ...(servers ?? []).map((s) => s.tenant_id ?? ''), state.project])]
+    .filter(Boolean)
+    .map((id) => ({ value: id, label: lookups.projects.get(id) ?? id }));
   const selectedServers = (servers ?? []).filter((server) => selected.includes(server.id));
 
   const runOne = async (server: Server, op: QuickOperation) => {
@@ -132,6 +148,16 @@ export function ServersListPage() {
         }
       />
       <Stack gap="md">
+        {isAdmin && (
+          <ProjectScope
+            all={state.all}
+            project={state.project}
+            projects={projectOptions}
+            currentProjectName={session.data?.project.name ?? ''}
+            onScopeChange={(all) => update((current) => withScope(current, all))}
+            onProjectChange={(project) => update((current) => withFilters(current, { project }))}
+          />
+        )}
         <ServerFilters
           state={state}
           onChange={(patch) => update((current) => withFilters(current, patch))}
@@ -142,7 +168,7 @@ export function ServersListPage() {
           tagsSupported={compute.supports('server-tags')}
         />
         <Group justify="space-between" wrap="wrap" gap="xs">
-          <LiveIndicator live={live} paused={paused} onPausedChange={setPaused} updatedAt={updatedAt} now={now} />
+          <LiveIndicator freshness={freshness} onPausedChange={setPaused} updatedAt={updatedAt} now={now} error={pollError} />
           <Group gap="xs">
             <ServerExportMenu target={compute} filters={filters} lookups={lookups} />
             <ColumnChooser value={columns.prefs} onChange={columns.setPrefs} onReset={columns.reset} />
@@ -160,7 +186,7 @@ export function ServersListPage() {
           <ServerTable
             servers={servers}
             loading={page.isPending || page.isPlaceholderData}
-            columns={columns.visible}
+            columns={shownColumns}
             lookups={lookups}
             selection={{ selected, onChange: setSelected }}
             sort={{

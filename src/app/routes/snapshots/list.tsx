@@ -21,9 +21,10 @@ import { snapshotQueries } from '../../../features/snapshots/queries';
 import { volumeQueries } from '../../../features/volumes/queries';
 import { useCompute } from '../../../lib/compute';
 import { matchesText, pageOf, sortRows, useListParams } from '../../../lib/list-params';
+import { withStrings } from '../../page-namespaces';
 import { AreaRoutes } from '../area-routes';
 
-const SnapshotDetailPage = lazy(() => import('./detail'));
+const SnapshotDetailPage = lazy(withStrings('routes/snapshots/detail', () => import('./detail')));
 
 function SnapshotsPage() {
   const { t } = useTranslation();

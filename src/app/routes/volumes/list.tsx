@@ -19,10 +19,11 @@ import { volumeQueries } from '../../../features/volumes/queries';
 import type { Volume } from '../../../features/volumes/schemas';
 import { useCompute } from '../../../lib/compute';
 import { matchesText, pageOf, sortRows, useListParams } from '../../../lib/list-params';
+import { withStrings } from '../../page-namespaces';
 import { AreaRoutes } from '../area-routes';
 import { useVolumeContext } from './use-volume-context';
 
-const VolumeDetailPage = lazy(() => import('./detail'));
+const VolumeDetailPage = lazy(withStrings('routes/volumes/detail', () => import('./detail')));
 
 function VolumesPage() {
   const { t } = useTranslation();

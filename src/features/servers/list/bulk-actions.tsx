@@ -190,7 +190,7 @@ export function BulkActions({ selected, target, actor, onClearSelection }: BulkA
       {run && summary && (
         <section aria-label={t('servers.bulk.resultsLabel')}>
         <Alert
-          color={run.running ? 'blue' : summary.failed ? 'red' : summary.skipped ? 'yellow' : 'teal'}
+          color={run.running ? 'blue' : summary.failed ? 'red' : summary.unknown ? 'orange' : summary.skipped ? 'yellow' : 'teal'}
           title={`${operationLabel(t, run.operation, run.arg)} — ${describe(run.outcomes)}`}
           withCloseButton={false}
         >
@@ -198,7 +198,9 @@ export function BulkActions({ selected, target, actor, onClearSelection }: BulkA
             {run.running ? (
               <Progress value={summary.eligible ? (finished / Math.max(1, summary.eligible)) * 100 : 100} animated size="sm" />
             ) : (
-              <Text size="sm">{t('servers.bulk.result', { done: summary.done, failed: summary.failed })}</Text>
+              <Text size="sm">
+                {t(summary.unknown ? 'servers.bulk.resultUnknown' : 'servers.bulk.result', { done: summary.done, failed: summary.failed, unknown: summary.unknown })}
+              </Text>
             )}
             <Table verticalSpacing={4} fz="sm" aria-label={t('servers.bulk.outcomes')}>
               <Table.Tbody>
@@ -209,7 +211,7 @@ export function BulkActions({ selected, target, actor, onClearSelection }: BulkA
                       <Badge
                         size="sm"
                         variant="light"
-                        color={outcome.state === 'done' ? 'teal' : outcome.state === 'failed' ? 'red' : 'gray'}
+                        color={{ done: 'teal', failed: 'red', unknown: 'orange', skipped: 'gray' }[outcome.state]}
                       >
                         {t(`servers.bulk.state.${outcome.state}`)}
                       </Badge>
@@ -224,6 +226,17 @@ export function BulkActions({ selected, target, actor, onClearSelection }: BulkA
                             </Text>
                           )}
                         </Stack>
+                      )}
+                      {outcome.state === 'unknown' && (
+                        <Text size="sm">
+                          {t('servers.bulk.unknownHint')}
+                          {outcome.requestId && (
+                            <>
+                              {' '}
+                              {t('errors.requestId')} <Code fz="xs">{outcome.requestId}</Code>
+                            </>
+                          )}
+                        </Text>
                       )}
                       {outcome.state === 'skipped' && <Text size="sm">{t(`servers.reason.${outcome.reason}`)}</Text>}
                       {outcome.state === 'done' && <Text size="sm">{t('servers.bulk.accepted')}</Text>}

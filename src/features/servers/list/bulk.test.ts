@@ -31,6 +31,16 @@ describe('bulk runs', () => {
       { id: 'k1', name: '', state: 'skipped', reason: 'locked' },
       { id: 'k2', name: '', state: 'skipped', reason: 'locked' },
     ];
-    expect(summarizeBulk(outcomes)).toEqual({ total: 9, eligible: 7, done: 6, failed: 1, skipped: 2, skippedBy: { locked: 2 } });
+    expect(summarizeBulk(outcomes)).toEqual({ total: 9, eligible: 7, done: 6, failed: 1, unknown: 0, skipped: 2, skippedBy: { locked: 2 } });
+  });
+
+  it('tells a lost answer from a failure, and never runs it again', async () => {
+    const outcomes = await runBulk([{ id: 'u', name: 'web-u' }, { id: 'f', name: 'web-f' }], async (item) => {
+      if (item.id === 'u') throw new ApiError({ status: 504, code: 'outcome_unknown', message: 'did not answer in time', method: 'POST' });
+      throw new ApiError({ status: 409, code: 'conflictingRequest', message: 'locked', method: 'POST' });
+    });
+    expect(outcomes[0]).toEqual({ id: 'u', name: 'web-u', state: 'unknown', requestId: undefined });
+    expect(summarizeBulk(outcomes)).toMatchObject({ done: 0, failed: 1, unknown: 1 });
+    expect(failedItems(outcomes)).toEqual([{ id: 'f', name: 'web-f' }]);
   });
 });

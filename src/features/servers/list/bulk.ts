@@ -2,12 +2,14 @@
  * Running one operation over a selection of servers: only on the eligible part, a few calls
  * at a time, and an outcome per server (with the API's message) so failures can be retried.
  */
-import { isApiError } from '../../../lib/errors';
+import { isApiError, isOutcomeUnknown } from '../../../lib/errors';
 import type { BlockReason } from '../lifecycle';
 
 export type BulkOutcome =
   | { id: string; name: string; state: 'done' }
   | { id: string; name: string; state: 'failed'; message: string; status?: number; requestId?: string }
+  /** Sent, but the answer was lost: re-read, never sent again by "retry the failed ones". */
+  | { id: string; name: string; state: 'unknown'; requestId?: string }
   | { id: string; name: string; state: 'skipped'; reason: BlockReason };
 
 export interface BulkItem {
@@ -16,6 +18,7 @@ export interface BulkItem {
 }
 
 function failure(item: BulkItem, error: unknown): BulkOutcome {
+  if (isOutcomeUnknown(error)) return { ...item, state: 'unknown', requestId: isApiError(error) ? error.requestId : undefined };
   if (isApiError(error)) {
     return { ...item, state: 'failed', message: error.message, status: error.status, requestId: error.requestId };
   }
@@ -58,13 +61,14 @@ export interface BulkSummary {
   eligible: number;
   done: number;
   failed: number;
+  unknown: number;
   skipped: number;
   /** Skipped servers counted by reason: { locked: 2 }. */
   skippedBy: Partial<Record<BlockReason, number>>;
 }
 
 export function summarizeBulk(outcomes: readonly BulkOutcome[]): BulkSummary {
-  const summary: BulkSummary = { total: outcomes.length, eligible: 0, done: 0, failed: 0, skipped: 0, skippedBy: {} };
+  const summary: BulkSummary = { total: outcomes.length, eligible: 0, done: 0, failed: 0, unknown: 0, skipped: 0, skippedBy: {} };
   for (const outcome of outcomes) {
     if (outcome.state === 'skipped') {
       summary.skipped += 1;
@@ -73,11 +77,12 @@ export function summarizeBulk(outcomes: readonly BulkOutcome[]): BulkSummary {
     }
     summary.eligible += 1;
     if (outcome.state === 'done') summary.done += 1;
+    else if (outcome.state === 'unknown') summary.unknown += 1;
     else summary.failed += 1;
   }
   return summary;
 }
 
-/** The failed items of a run, to run again. */
+/** The failed items of a run, to run again (not those whose outcome is unknown: they may have been applied). */
 export const failedItems = (outcomes: readonly BulkOutcome[]): BulkItem[] =>
   outcomes.filter((outcome) => outcome.state === 'failed').map(({ id, name }) => ({ id, name }));

@@ -10,6 +10,7 @@ import {
   previousPage,
   toApiFilters,
   withFilters,
+  withScope,
 } from './list-url';
 import { listParams } from '../api';
 
@@ -36,6 +37,8 @@ describe('servers list state ↔ URL', () => {
       dir: 'asc',
       limit: 50,
       after: ['m1', 'm2'],
+      all: false,
+      project: '',
     });
     expect(pageNumber(state)).toBe(3);
     // and writes it back the same way
@@ -92,5 +95,19 @@ describe('list state → List Servers query (spec 4.9)', () => {
 
   it('sends only the limit for a plain first page', () => {
     expect(listParams(toApiFilters(emptyListState()))).toEqual({ limit: 20 });
+  });
+
+  it('asks every project’s servers (all_tenants), or one project’s, in the all-projects view', () => {
+    const all = parseListState(new URLSearchParams('all=1&project=p-beta&name=web'));
+    expect(all).toMatchObject({ all: true, project: 'p-beta' });
+    expect(countFilters(all)).toBe(2);
+    expect(listParams(toApiFilters(all))).toEqual({ limit: 20, name: 'web', all_tenants: 1, project_id: 'p-beta' });
+    expect(listStateToSearch(all).toString()).toBe('name=web&project=p-beta&all=1');
+    // clearing the filters stays in the view; leaving the view drops its project filter
+    expect(clearFilters(all)).toMatchObject({ all: true, project: '', name: '' });
+    expect(withScope(all, false)).toMatchObject({ all: false, project: '', name: '' });
+    // a project without the view means nothing to Nova, and is not kept
+    expect(parseListState(new URLSearchParams('project=p-beta')).project).toBe('');
+    expect(listParams(toApiFilters(parseListState(new URLSearchParams('project=p-beta'))))).toEqual({ limit: 20 });
   });
 });

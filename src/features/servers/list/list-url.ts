@@ -4,7 +4,7 @@
  * `URLSearchParams` through these.
  *
  * URL: `?name=web&status=ACTIVE&flavor=…&image=…&ip=…&az=…&tags=a,b&tagsAny=…&notTags=…
- * &notTagsAny=…&since=ISO&sort=display_name&dir=asc&limit=50&after=m1,m2`. `after` is the
+ * &notTagsAny=…&since=ISO&sort=display_name&dir=asc&limit=50&after=m1,m2&all=1&project=…`. `after` is the
  * trail of markers of the pages before this one (limit/marker paging cannot jump back, so the
  * URL keeps the way it came); the current page's marker is its last entry.
  */
@@ -31,6 +31,10 @@ export interface ServerListState {
   limit: number;
   /** Markers of the pages before this one; [] on page 1. */
   after: string[];
+  /** Administrators: every project's servers (`all_tenants`). */
+  all: boolean;
+  /** With `all`: one project's servers only (its id). */
+  project: string;
 }
 
 export const SERVER_STATUSES = [
@@ -52,7 +56,7 @@ export const SERVER_STATUSES = [
   'UNKNOWN',
 ] as const;
 
-const TEXT_FILTERS = ['name', 'status', 'flavor', 'image', 'ip', 'az', 'since'] as const;
+const TEXT_FILTERS = ['name', 'status', 'flavor', 'image', 'ip', 'az', 'since', 'project'] as const;
 const LIST_FILTERS = ['tags', 'tagsAny', 'notTags', 'notTagsAny'] as const;
 
 export const emptyListState = (): ServerListState => ({
@@ -71,6 +75,8 @@ export const emptyListState = (): ServerListState => ({
   dir: 'desc',
   limit: DEFAULT_PAGE_SIZE,
   after: [],
+  all: false,
+  project: '',
 });
 
 const splitList = (value: string | null): string[] =>
@@ -89,7 +95,16 @@ export function parseListState(search: URLSearchParams): ServerListState {
   const limit = Number(search.get('limit'));
   state.limit = (PAGE_SIZES as readonly number[]).includes(limit) ? limit : DEFAULT_PAGE_SIZE;
   state.after = splitList(search.get('after'));
+  state.all = search.get('all') === '1';
+  // a project filter means something only across projects
+  if (!state.all) state.project = '';
   return state;
+}
+
+/** The state a user sees: every project's servers is an administrator's view (Nova refuses all_tenants to others). */
+export function listStateFor(search: URLSearchParams, isAdmin: boolean): ServerListState {
+  const state = parseListState(search);
+  return isAdmin ? state : { ...state, all: false, project: '' };
 }
 
 /** The URL of a state; defaults are left out so a plain list has a plain URL. */
@@ -103,6 +118,8 @@ export function listStateToSearch(state: ServerListState): URLSearchParams {
   }
   if (state.limit !== DEFAULT_PAGE_SIZE) search.set('limit', String(state.limit));
   if (state.after.length) search.set('after', state.after.join(','));
+  if (state.all) search.set('all', '1');
+  else search.delete('project');
   return search;
 }
 
@@ -123,7 +140,12 @@ export function countFilters(state: ServerListState): number {
 
 export function clearFilters(state: ServerListState): ServerListState {
   const empty = emptyListState();
-  return { ...empty, sort: state.sort, dir: state.dir, limit: state.limit };
+  return { ...empty, sort: state.sort, dir: state.dir, limit: state.limit, all: state.all };
+}
+
+/** This project's servers, or (administrators) every project's: filters and page start again. */
+export function withScope(state: ServerListState, all: boolean): ServerListState {
+  return { ...clearFilters(state), all };
 }
 
 /** What List Servers Detail is asked: filters by their API names, sort, limit and marker. */
@@ -146,5 +168,9 @@ export function toApiFilters(state: ServerListState): ServerListFilters {
   }
   const marker = state.after.at(-1);
   if (marker) filters.marker = marker;
+  if (state.all) {
+    filters.all_tenants = true;
+    if (state.project) filters.project_id = state.project;
+  }
   return filters;
 }

@@ -13,30 +13,49 @@ const page: ServerListPage = {
 };
 
 describe('incremental refresh with changes-since', () => {
-  it('asks for the changes since the newest update seen (the cloud’s clock)', () => {
+  it('asks for every change since the newest update seen (the cloud’s clock), no other filter', () => {
     expect(cursorOf(page.servers)).toBe('2026-01-01T00:00:02Z');
     expect(changesParams({ name: 'web', status: 'ACTIVE', limit: 20, marker: 'x' }, '2026-01-01T00:00:02Z')).toEqual({
       'changes-since': '2026-01-01T00:00:02Z',
     });
-    expect(changesParams({ all_tenants: true }, 't')).toEqual({ 'changes-since': 't', all_tenants: true });
   });
 
-  it('updates changed rows in place, drops deleted ones, ignores servers of other pages', () => {
-    const merged = mergeServerChanges(page, [
+  it('in the all-projects view, asks across projects, or across the one project filtered', () => {
+    expect(changesParams({ all_tenants: true }, 't')).toEqual({ 'changes-since': 't', all_tenants: true });
+    expect(changesParams({ all_tenants: true, project_id: 'p2', name: 'x' }, 't')).toEqual({ 'changes-since': 't', all_tenants: true, project_id: 'p2' });
+    // a project id without all_tenants means nothing to Nova: not sent
+    expect(changesParams({ project_id: 'p2' }, 't')).toEqual({ 'changes-since': 't' });
+  });
+
+  it('updates changed rows in place and drops deleted ones', () => {
+    const { page: merged, reload } = mergeServerChanges(page, [
       server('c', 'ACTIVE', '2026-01-01T00:00:05Z'),
       server('a', 'DELETED', '2026-01-01T00:00:04Z'),
-      server('z', 'ACTIVE', '2026-01-01T00:00:06Z'),
     ]);
     expect(merged.servers.map((s) => [s.id, s.status])).toEqual([
       ['b', 'ACTIVE'],
       ['c', 'ACTIVE'],
     ]);
     expect(merged.nextMarker).toBe('c');
-    expect(merged.cursor).toBe('2026-01-01T00:00:06Z');
+    expect(merged.cursor).toBe('2026-01-01T00:00:05Z');
+    expect(reload).toBe(false);
+  });
+
+  it('reads the page again when a server not on it changed (new, or moved into it), once per change', () => {
+    const first = mergeServerChanges(page, [server('z', 'BUILD', '2026-01-01T00:00:06Z')]);
+    expect(first.reload).toBe(true);
+    expect(first.page.cursor).toBe('2026-01-01T00:00:06Z');
+    expect(first.page.offPage).toEqual({ z: '2026-01-01T00:00:06Z' });
+    // changes-since is inclusive: the same answer again is not news
+    expect(mergeServerChanges(first.page, [server('z', 'BUILD', '2026-01-01T00:00:06Z')]).reload).toBe(false);
+    // a later change of it is
+    expect(mergeServerChanges(first.page, [server('z', 'ACTIVE', '2026-01-01T00:00:07Z')]).reload).toBe(true);
+    // a deletion elsewhere changes nothing here
+    expect(mergeServerChanges(page, [server('y', 'DELETED', '2026-01-01T00:00:06Z')]).reload).toBe(false);
   });
 
   it('drops a row that left the status filter', () => {
-    const merged = mergeServerChanges(
+    const { page: merged } = mergeServerChanges(
       { ...page, servers: [server('b', 'ACTIVE', '2026-01-01T00:00:00Z')] },
       [server('b', 'SHUTOFF', '2026-01-01T00:00:09Z')],
       { status: 'ACTIVE' },
@@ -45,6 +64,6 @@ describe('incremental refresh with changes-since', () => {
   });
 
   it('keeps the cursor when nothing changed', () => {
-    expect(mergeServerChanges(page, []).cursor).toBe(page.cursor);
+    expect(mergeServerChanges(page, []).page.cursor).toBe(page.cursor);
   });
 });

@@ -30,7 +30,12 @@ export interface FlavorInfo {
 export interface ServerLookups {
   flavors: ReadonlyMap<string, FlavorInfo>;
   images: ReadonlyMap<string, { name: string }>;
+  /** Project names by id (the session's projects), for the all-projects view. */
+  projects?: ReadonlyMap<string, string>;
 }
+
+/** The chosen columns, and `project`, which the all-projects view adds. */
+export type ListColumn = ServerColumn | 'project';
 
 /** Sort keys of spec 4.9 behind the sortable columns. */
 const SORT_KEYS: Partial<Record<ServerColumn, string>> = {
@@ -85,7 +90,7 @@ export const OPERATION_ICONS: Record<QuickOperation, ReactNode> = {
 interface ServerTableProps {
   servers: Server[] | undefined;
   loading: boolean;
-  columns: ServerColumn[];
+  columns: ListColumn[];
   lookups: ServerLookups;
   selection: TableSelection;
   sort: TableSort;
@@ -112,7 +117,18 @@ export function ServerTable({
   const { t } = useTranslation();
   const format = useFormatters();
 
-  const cells: Record<ServerColumn, (server: Server) => ReactNode> = {
+  const cells: Record<ListColumn, (server: Server) => ReactNode> = {
+    project: (server) => {
+      const id = server.tenant_id ?? '';
+      const name = lookups.projects?.get(id);
+      return name ? (
+        <Tooltip label={id} withArrow>
+          <Text size="sm">{name}</Text>
+        </Tooltip>
+      ) : (
+        <Code fz="xs">{id || '—'}</Code>
+      );
+    },
     name: (server) => (
       <Stack gap={0}>
         <Anchor component={Link} to={`/servers/${encodeURIComponent(server.id)}`} fw={500} className={classes.nowrap}>
@@ -201,8 +217,8 @@ export function ServerTable({
     key,
     header: t(`servers.columns.${key}`),
     cell: cells[key],
-    sortable: Boolean(SORT_KEYS[key]),
-    sortKey: SORT_KEYS[key],
+    sortable: key !== 'project' && Boolean(SORT_KEYS[key]),
+    sortKey: key === 'project' ? undefined : SORT_KEYS[key],
   }));
 
   const rowActions: RowAction<Server>[] = QUICK_OPERATIONS.map((operation) => ({

@@ -63,9 +63,9 @@ describe('servers list: filters, sort and page between the URL and the API', () 
       limit: 50,
       marker: 'm2',
     });
-    // the flavor column reads the flavors API
-    expect(within(table).getByText('1 vCPU · 2 GB')).toBeInTheDocument();
-    expect(within(table).getByText('Ubuntu 22.04')).toBeInTheDocument();
+    // the flavor column reads the flavors API (once the rows are there: list-first.test.tsx)
+    expect(await within(table).findByText('1 vCPU · 2 GB')).toBeInTheDocument();
+    expect(await within(table).findByText('Ubuntu 22.04')).toBeInTheDocument();
     expect(screen.getByText('Page 3 · 1 servers')).toBeInTheDocument();
   });
 
