@@ -22,6 +22,8 @@ test('an administrator lists every project’s servers, filters one project, and
   await page.locator('label', { hasText: 'All projects' }).click();
   await expect(page.getByRole('radio', { name: 'All projects' })).toBeChecked();
   await expect(page).toHaveURL(/all=1/);
+  // the page says whose servers it shows
+  await expect(page.getByText("Every project's servers, for administrators")).toBeVisible();
   const row = table.locator('tbody tr').filter({ has: page.getByRole('link', { name: 'ops-target', exact: true }) });
   await expect(row).toBeVisible({ timeout: 30_000 });
   // whose it is: the project's id (the admin is no member of it, so its name is not known here)
@@ -39,7 +41,7 @@ test('an administrator lists every project’s servers, filters one project, and
 
   await row.getByRole('link', { name: 'ops-target' }).click();
   await expect(page).toHaveURL(new RegExp(`/servers/${id}$`));
-  await expect(page.getByRole('heading', { name: 'ops-target', level: 2, exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'ops-target', level: 1, exact: true })).toBeVisible();
   await expect(page.getByRole('tabpanel', { name: 'Overview' })).toContainText(tenant.projectId);
 });
 

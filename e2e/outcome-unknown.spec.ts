@@ -38,7 +38,7 @@ test('a rename the cloud applied but never answered: "outcome unknown", sent onc
 
   await logIn(page, 'alice', 'alice');
   await page.goto(`/servers/${server.id}`);
-  await expect(page.getByRole('heading', { name: 'web-01', level: 2, exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: 'web-01', level: 1, exact: true })).toBeVisible({ timeout: 30_000 });
   const before = (await upstreamCalls(own.url)).total;
   const writes = browserWrites(page);
 

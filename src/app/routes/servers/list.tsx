@@ -140,7 +140,7 @@ export function ServersListPage() {
     <>
       <PageHeader
         title={t('servers.list.title')}
-        description={t('servers.list.description')}
+        description={t(state.all ? 'servers.list.descriptionAll' : 'servers.list.description')}
         actions={
           <Button component={Link} to="/servers/create" leftSection={<IconPlus size={16} />}>
             {t('servers.list.create')}
