@@ -1,6 +1,6 @@
 // What `npm start` and `npm run dev` share: where to listen, and — when no cloud endpoint
 // is configured — starting the embedded cloud in-process and pointing the gateway at it.
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { ConfigError } from './gateway/config-error.ts';
 import { describeRedisUrl } from './gateway/redis-stores.ts';
 
@@ -16,8 +16,13 @@ export interface ListenSettings {
 export interface EmbeddedCloud {
   url: string;
   dbPath: string;
+  /** Said in the banner: why the cloud is not where it was expected. */
+  note?: string;
   close(): Promise<void>;
 }
+
+/** Nova's own port: the embedded cloud's default, as clients expect it. */
+const NOVA_PORT = 8774;
 
 function port(env: Env, name: string, fallback: number): number {
   const raw = env[name]?.trim();
@@ -44,6 +49,41 @@ export function listenSettings(env: Env = process.env): ListenSettings {
   };
 }
 
+/** Whether `port` on `host` can be listened on right now. */
+function portFree(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, host, () => probe.close(() => resolve(true)));
+  });
+}
+
+/**
+ * The embedded cloud's port: CLOUD_PORT as given; else Nova's 8774, or a free port when 8774 is
+ * taken (a real OpenStack on this machine has it) — with a note saying so, not a crash.
+ */
+export async function chooseCloudPort(env: Env, host: string, fallback = NOVA_PORT): Promise<{ port: number; note?: string }> {
+  if (env.CLOUD_PORT?.trim()) return { port: port(env, 'CLOUD_PORT', fallback) };
+  if (await portFree(fallback, host)) return { port: fallback };
+  return { port: 0, note: `port ${fallback} is in use, so the embedded cloud took a free one (CLOUD_PORT chooses)` };
+}
+
+/** At startup, a ConfigError is the operator's to fix: its message alone, and exit code 1. */
+export function failStartup(error: unknown): never {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`Cannot start: ${error.message}`);
+  process.exit(1);
+}
+
+/** A listen that failed, said as a setting to change instead of a stack trace. */
+export function listenError(error: unknown, what: string, where: string, setting: string): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EADDRINUSE') return new ConfigError(`${what} cannot listen on ${where}: the port is in use. Choose another with ${setting}.`);
+  if (code === 'EACCES') return new ConfigError(`${what} may not listen on ${where} (a port below 1024 needs privileges). Choose another with ${setting}.`);
+  if (code === 'EADDRNOTAVAIL') return new ConfigError(`${what} cannot listen on ${where}: no such address on this machine.`);
+  return error;
+}
+
 /**
  * Starts the embedded cloud unless ECS_ENDPOINT or IAM_ENDPOINT names a real one, and sets
  * IAM_ENDPOINT (and the endpoint name shown in the header) in `env` for the gateway.
@@ -67,20 +107,26 @@ export async function startEmbeddedCloudIfNeeded(env: Env = process.env): Promis
   });
   // Loopback by default: the console is the embedded cloud's client.
   const host = env.CLOUD_HOST?.trim() || '127.0.0.1';
-  await cloud.listen({ port: port(env, 'CLOUD_PORT', 8774), host });
+  const chosen = await chooseCloudPort(env, host);
+  try {
+    await cloud.listen({ port: chosen.port, host });
+  } catch (error) {
+    await cloud.close();
+    throw listenError(error, 'The embedded cloud', `${host}:${chosen.port}`, 'CLOUD_PORT');
+  }
   const { port: actualPort } = cloud.server.address() as AddressInfo;
   const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${reachable}:${actualPort}`;
   env.IAM_ENDPOINT = `${url}/v3`;
   env.ECS_ENDPOINT_NAME ||= 'Embedded cloud';
-  return { url, dbPath, close: () => cloud.close() };
+  return { url, dbPath, ...(chosen.note ? { note: chosen.note } : {}), close: () => cloud.close() };
 }
 
 export function printBanner(consoleUrl: string, cloud: EmbeddedCloud | null, env: Env = process.env): void {
   const lines = [`ECS Console: ${consoleUrl}`];
   if (cloud) {
     lines.push(
-      `Embedded cloud: ${cloud.url} (database ${cloud.dbPath})`,
+      `Embedded cloud: ${cloud.url} (database ${cloud.dbPath})${cloud.note ? `: ${cloud.note}` : ''}`,
       'Demo logins (domain Default): admin/admin, alice/alice, bob/bob',
     );
   } else {

@@ -2,12 +2,11 @@
 // the plugin in vite.config.ts; the embedded cloud when no cloud endpoint is configured.
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
-import { listenSettings, printBanner, startEmbeddedCloudIfNeeded } from './config.ts';
+import { failStartup, listenSettings, printBanner, startEmbeddedCloudIfNeeded } from './config.ts';
 
 // Vite serves every module as a request: an access-log line for each is noise in development.
 process.env.ACCESS_LOG ??= '0';
-const listen = listenSettings();
-const cloud = await startEmbeddedCloudIfNeeded();
+const { listen, cloud } = await (async () => ({ listen: listenSettings(), cloud: await startEmbeddedCloudIfNeeded() }))().catch(failStartup);
 const vite = await createServer({
   configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
   server: { port: listen.port, host: listen.host, strictPort: true },

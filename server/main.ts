@@ -4,14 +4,16 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { displayUrl, listenSettings, printBanner, startEmbeddedCloudIfNeeded } from './config.ts';
+import { displayUrl, failStartup, listenError, listenSettings, printBanner, startEmbeddedCloudIfNeeded } from './config.ts';
 import { loadGatewayConfig } from './gateway/config.ts';
 import { createGateway } from './gateway/gateway.ts';
 import { createStaticSite } from './gateway/static-site.ts';
 
-const listen = listenSettings();
-const cloud = await startEmbeddedCloudIfNeeded();
-const gateway = createGateway(loadGatewayConfig());
+const { listen, cloud, gateway } = await (async () => {
+  const listen = listenSettings();
+  const cloud = await startEmbeddedCloudIfNeeded();
+  return { listen, cloud, gateway: createGateway(loadGatewayConfig()) };
+})().catch(failStartup);
 const serveStatic = createStaticSite({ root: fileURLToPath(new URL('../dist', import.meta.url)) });
 
 const server = createServer((req, res) => {
@@ -22,7 +24,10 @@ const server = createServer((req, res) => {
     });
   });
 });
+const onListenError = (error: Error) => failStartup(listenError(error, 'The console', `${listen.host}:${listen.port}`, 'PORT'));
+server.once('error', onListenError);
 server.listen(listen.port, listen.host, () => {
+  server.off('error', onListenError);
   printBanner(displayUrl(server.address() as AddressInfo), cloud);
 });
 
