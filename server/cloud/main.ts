@@ -44,7 +44,12 @@ const app = await buildCloud({
   faults,
   logger: values.log,
 });
-const address = await app.listen({ port: Number(values.port), host: values.host });
+const address = await app.listen({ port: Number(values.port), host: values.host }).catch((error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EADDRINUSE') throw error;
+  // the usual case: a real Nova (or another cloud) on 8774
+  console.error(`Cannot start: ${values.host}:${values.port} is in use. Choose another port with --port or CLOUD_PORT (0 for any free one).`);
+  process.exit(1);
+});
 console.log(`Embedded ECS cloud listening on ${address} (database ${values.db})`);
 console.log('Identity: POST /v3/auth/tokens, domain Default: admin/admin, alice/alice, bob/bob');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
