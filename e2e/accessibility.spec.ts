@@ -181,6 +181,8 @@ async function walk(browser: Browser, language: (typeof LANGUAGES)[number], sche
     await expect(page.getByRole('menu')).toBeHidden();
     await findings.check(page, 'delete dialog');
     await page.keyboard.press('Escape');
+    // closed before the palette opens: else the closing dialog's name field takes the typing
+    await expect(page.getByRole('dialog')).toBeHidden();
 
     // the palette, with a server found
     await page.keyboard.press('Control+K');
